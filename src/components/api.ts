@@ -1,0 +1,53 @@
+import { migrationStatus } from '#platform/db/migrations.ts';
+import { createHttpServer } from '#platform/http/server.ts';
+import type { HttpApp } from '#platform/http/types.ts';
+import type { Running } from './running.ts';
+import { type Runtime, VERSION } from './runtime.ts';
+
+/** Builds the HTTP server with every module's routes, without listening (tests inject into it). */
+export async function buildApi(runtime: Runtime): Promise<HttpApp> {
+  const { config, db } = runtime;
+  let migrationsCurrent = false;
+  const app = await createHttpServer({
+    log: runtime.log,
+    metrics: runtime.metrics,
+    bodyLimit: config.http.bodyLimit,
+    trustProxy: config.http.trustProxy,
+    publicUrl: config.http.publicUrl,
+    version: VERSION,
+    auth: { authenticators: runtime.authenticators },
+    readiness: [
+      { name: 'database', check: async () => void (await db.query('select 1')) },
+      {
+        name: 'migrations',
+        check: async () => {
+          // Once current, stays current for this build: no need to ask again on every probe.
+          if (migrationsCurrent) return;
+          const status = await migrationStatus(db, runtime.migrations);
+          if (status.pending.length > 0) throw new Error(`${status.pending.length} migrations pending`);
+          migrationsCurrent = true;
+        },
+      },
+    ],
+  });
+  for (const module of runtime.modules) {
+    if (module.routes) await app.register(async (scope) => module.routes?.(scope as HttpApp));
+  }
+  return app;
+}
+
+export async function startApi(runtime: Runtime): Promise<Running> {
+  const app = await buildApi(runtime);
+  await app.listen({ host: runtime.config.http.host, port: runtime.config.http.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : runtime.config.http.port;
+  runtime.log.info(
+    { url: `http://${runtime.config.http.host}:${port}`, docs: `${runtime.config.http.publicUrl}/docs` },
+    'api listening',
+  );
+  return {
+    name: 'api',
+    describe: `HTTP API, /docs and /metrics on ${runtime.config.http.host}:${port}`,
+    stop: () => app.close(),
+  };
+}

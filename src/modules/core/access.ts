@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm';
+import { type Database, rows } from '#platform/db/database.ts';
+import { forbidden, notFound } from '#platform/errors.ts';
+import type { Principal } from '#platform/http/types.ts';
+
+/** Discord permission bits that make a member a guild admin. */
+export const PERMISSIONS = { ADMINISTRATOR: 1n << 3n, MANAGE_GUILD: 1n << 5n } as const;
+
+/** Capabilities granted by per-guild configurable roles. Admins have all of them. */
+export const CAPABILITIES = ['host', 'moderator', 'verifier'] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export type Membership = {
+  readonly guildId: string;
+  readonly userId: string;
+  readonly owner: boolean;
+  readonly admin: boolean;
+  readonly roleIds: readonly string[];
+  readonly permissions: bigint;
+  readonly capabilities: ReadonlySet<Capability>;
+};
+
+type MembershipRow = {
+  owner_id: string;
+  role_ids: string[] | string;
+  permissions: string;
+  capability_roles: Record<string, string[]> | null;
+};
+
+/**
+ * One permission policy for the API and the bot: the guild owner and members holding
+ * ADMINISTRATOR or MANAGE_GUILD are admins; other capabilities come from the roles configured in
+ * guild settings. Membership and roles come from core.guild_members / core.guild_roles, which the
+ * gateway and Discord look-ups keep current.
+ */
+export function membershipFromRow(guildId: string, userId: string, row: MembershipRow): Membership {
+  const roleIds = Array.isArray(row.role_ids) ? row.role_ids.map(String) : parseArray(row.role_ids);
+  const permissions = BigInt(row.permissions);
+  const owner = row.owner_id === userId;
+  const admin = owner || (permissions & (PERMISSIONS.ADMINISTRATOR | PERMISSIONS.MANAGE_GUILD)) !== 0n;
+  const capabilities = new Set<Capability>();
+  for (const capability of CAPABILITIES) {
+    const granted = row.capability_roles?.[capability] ?? [];
+    if (admin || granted.some((roleId) => roleIds.includes(roleId))) capabilities.add(capability);
+  }
+  return { guildId, userId, owner, admin, roleIds, permissions, capabilities };
+}
+
+function parseArray(v: string): string[] {
+  const inner = v.replace(/^\{|\}$/g, '');
+  return inner ? inner.split(',') : [];
+}
+
+/** Member permissions: the OR of @everyone (whose id is the guild's) and every role held. */
+const MEMBERSHIP_SQL = (guildId: string, userId: string) => sql`
+  select g.owner_id,
+         m.role_ids,
+         coalesce((select bit_or(r.permissions) from core.guild_roles r
+                    where r.guild_id = g.id and (r.id = g.id or r.id = any (m.role_ids))), 0)::text as permissions,
+         s.capability_roles
+    from core.guilds g
+    join core.guild_members m on m.guild_id = g.id and m.user_id = ${userId}
+    left join core.guild_settings s on s.guild_id = g.id
+   where g.id = ${guildId} and g.bot_present`;
+
+export function createAccessPolicy(db: Database) {
+  async function membership(guildId: string, userId: string): Promise<Membership | undefined> {
+    const [row] = await db.withGuild(guildId, (tx) =>
+      rows<MembershipRow>(tx, MEMBERSHIP_SQL(guildId, userId)),
+    );
+    return row ? membershipFromRow(guildId, userId, row) : undefined;
+  }
+
+  return {
+    membership,
+    /**
+     * The caller's membership of `guildId`, or 404 when they are not a member (which also hides
+     * whether the guild exists) or hold a token restricted to another guild.
+     */
+    async requireMember(principal: Principal, guildId: string): Promise<Membership> {
+      if (principal.guildId && principal.guildId !== guildId) throw notFound('Guild', 'GUILD_NOT_FOUND');
+      const m = await membership(guildId, principal.userId);
+      if (!m) throw notFound('Guild', 'GUILD_NOT_FOUND');
+      return m;
+    },
+    async requireAdmin(principal: Principal, guildId: string): Promise<Membership> {
+      const m = await this.requireMember(principal, guildId);
+      if (!m.admin)
+        throw forbidden(
+          'Only the guild owner and members with Manage Server may do that.',
+          'NOT_GUILD_ADMIN',
+        );
+      return m;
+    },
+    async requireCapability(
+      principal: Principal,
+      guildId: string,
+      capability: Capability,
+    ): Promise<Membership> {
+      const m = await this.requireMember(principal, guildId);
+      if (!m.capabilities.has(capability))
+        throw forbidden(
+          `You need the ${capability} role of this guild to do that.`,
+          `NOT_${capability.toUpperCase()}`,
+        );
+      return m;
+    },
+  };
+}
+
+export type AccessPolicy = ReturnType<typeof createAccessPolicy>;

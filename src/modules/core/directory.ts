@@ -1,0 +1,160 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { type Database, rows } from '#platform/db/database.ts';
+import { guildMembers, guildRoles, guilds, users } from './schema.ts';
+
+export type GuildInput = { id: string; name: string; icon?: string | null; ownerId: string };
+export type UserInput = {
+  id: string;
+  username: string;
+  globalName?: string | null;
+  avatar?: string | null;
+  locale?: string | null;
+};
+export type RoleInput = {
+  id: string;
+  name: string;
+  permissions: bigint | string;
+  position?: number;
+  color?: number;
+};
+export type MemberInput = {
+  userId: string;
+  nickname?: string | null;
+  roleIds: readonly string[];
+  joinedAt?: Date | null;
+};
+
+export type GuildSummary = {
+  id: string;
+  name: string;
+  icon: string | null;
+  ownerId: string;
+  memberCount: number;
+};
+
+/**
+ * The local copy of what Discord knows about guilds, people, roles and memberships. The gateway,
+ * OAuth sign-ins and look-ups write it; the access policy and every module read it.
+ */
+export function createDirectory(db: Database) {
+  return {
+    async upsertUser(user: UserInput): Promise<void> {
+      const values = {
+        username: user.username,
+        globalName: user.globalName ?? null,
+        avatar: user.avatar ?? null,
+        ...(user.locale !== undefined ? { locale: user.locale } : {}),
+        updatedAt: new Date(),
+      };
+      await db.withSystem((tx) =>
+        tx
+          .insert(users)
+          .values({ id: user.id, ...values })
+          .onConflictDoUpdate({ target: users.id, set: values }),
+      );
+    },
+
+    /** Writes a guild with its roles and (optionally) members in one transaction. */
+    async syncGuild(
+      guild: GuildInput,
+      roles: readonly RoleInput[],
+      members?: readonly MemberInput[],
+    ): Promise<void> {
+      await db.withSystem(async (tx) => {
+        const values = {
+          name: guild.name,
+          icon: guild.icon ?? null,
+          ownerId: guild.ownerId,
+          botPresent: true,
+          updatedAt: new Date(),
+        };
+        await tx
+          .insert(guilds)
+          .values({ id: guild.id, ...values })
+          .onConflictDoUpdate({ target: guilds.id, set: values });
+        await tx.delete(guildRoles).where(eq(guildRoles.guildId, guild.id));
+        if (roles.length > 0) {
+          await tx.insert(guildRoles).values(
+            roles.map((r) => ({
+              guildId: guild.id,
+              id: r.id,
+              name: r.name,
+              permissions: BigInt(r.permissions),
+              position: r.position ?? 0,
+              color: r.color ?? 0,
+            })),
+          );
+        }
+        for (const m of members ?? []) {
+          const set = { nickname: m.nickname ?? null, roleIds: [...m.roleIds], updatedAt: new Date() };
+          await tx
+            .insert(guildMembers)
+            .values({ guildId: guild.id, userId: m.userId, joinedAt: m.joinedAt ?? null, ...set })
+            .onConflictDoUpdate({ target: [guildMembers.guildId, guildMembers.userId], set });
+        }
+      });
+    },
+
+    async upsertMember(guildId: string, member: MemberInput): Promise<void> {
+      const set = { nickname: member.nickname ?? null, roleIds: [...member.roleIds], updatedAt: new Date() };
+      await db.withSystem((tx) =>
+        tx
+          .insert(guildMembers)
+          .values({ guildId, userId: member.userId, joinedAt: member.joinedAt ?? null, ...set })
+          .onConflictDoUpdate({ target: [guildMembers.guildId, guildMembers.userId], set }),
+      );
+    },
+
+    async removeMember(guildId: string, userId: string): Promise<void> {
+      await db.withSystem((tx) =>
+        tx
+          .delete(guildMembers)
+          .where(and(eq(guildMembers.guildId, guildId), eq(guildMembers.userId, userId))),
+      );
+    },
+
+    /** The bot left the guild: keep the data, hide the guild. */
+    async markGuildGone(guildId: string): Promise<void> {
+      await db.withSystem((tx) =>
+        tx.update(guilds).set({ botPresent: false, updatedAt: new Date() }).where(eq(guilds.id, guildId)),
+      );
+    },
+
+    async getUser(userId: string) {
+      const [user] = await db.withSystem((tx) => tx.select().from(users).where(eq(users.id, userId)));
+      return user;
+    },
+
+    async getGuild(guildId: string): Promise<GuildSummary | undefined> {
+      const [row] = await db.withGuild(guildId, (tx) =>
+        rows<{ id: string; name: string; icon: string | null; owner_id: string; member_count: number }>(
+          tx,
+          sql`select g.id, g.name, g.icon, g.owner_id,
+                     (select count(*)::int from core.guild_members m where m.guild_id = g.id) as member_count
+                from core.guilds g where g.id = ${guildId} and g.bot_present`,
+        ),
+      );
+      return row
+        ? { id: row.id, name: row.name, icon: row.icon, ownerId: row.owner_id, memberCount: row.member_count }
+        : undefined;
+    },
+
+    /** Guilds the user shares with the bot. */
+    async guildsOf(
+      userId: string,
+    ): Promise<Array<{ id: string; name: string; icon: string | null; owner: boolean }>> {
+      const list = await db.withSystem((tx) =>
+        rows<{ id: string; name: string; icon: string | null; owner_id: string }>(
+          tx,
+          sql`select g.id, g.name, g.icon, g.owner_id
+                from core.guild_members m join core.guilds g on g.id = m.guild_id
+               where m.user_id = ${userId} and g.bot_present
+               order by g.name`,
+        ),
+      );
+      return list.map((g) => ({ id: g.id, name: g.name, icon: g.icon, owner: g.owner_id === userId }));
+    },
+  };
+}
+
+export type Directory = ReturnType<typeof createDirectory>;

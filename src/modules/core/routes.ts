@@ -1,0 +1,158 @@
+import { Type } from 'typebox';
+import { notFound } from '#platform/errors.ts';
+import { principalOf } from '#platform/http/auth.ts';
+import { GuildParams, problems, Snowflake, Timestamp } from '#platform/http/schemas.ts';
+import type { HttpApp } from '#platform/http/types.ts';
+import { SUPPORTED_LOCALES } from '#platform/i18n/locales.ts';
+import { type AccessPolicy, CAPABILITIES } from './access.ts';
+import type { Directory } from './directory.ts';
+import type { SettingsService } from './settings.ts';
+
+const User = Type.Object({
+  id: Snowflake,
+  username: Type.String(),
+  globalName: Type.Union([Type.String(), Type.Null()]),
+  avatar: Type.Union([Type.String(), Type.Null()]),
+  locale: Type.Union([Type.String(), Type.Null()]),
+});
+
+const GuildRef = Type.Object({
+  id: Snowflake,
+  name: Type.String(),
+  icon: Type.Union([Type.String(), Type.Null()]),
+  owner: Type.Boolean(),
+});
+
+const Guild = Type.Object({
+  id: Snowflake,
+  name: Type.String(),
+  icon: Type.Union([Type.String(), Type.Null()]),
+  ownerId: Snowflake,
+  memberCount: Type.Integer(),
+  you: Type.Object({
+    admin: Type.Boolean(),
+    owner: Type.Boolean(),
+    capabilities: Type.Array(Type.String()),
+  }),
+});
+
+const CapabilityRoles = Type.Object(
+  Object.fromEntries(CAPABILITIES.map((c) => [c, Type.Optional(Type.Array(Snowflake, { maxItems: 50 }))])),
+  { additionalProperties: false },
+);
+
+const SettingsBody = Type.Object(
+  {
+    timezone: Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin' }),
+    locale: Type.String({ enum: [...SUPPORTED_LOCALES] }),
+    enabledModules: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50 }),
+    capabilityRoles: CapabilityRoles,
+  },
+  { additionalProperties: false },
+);
+
+const Settings = Type.Object({
+  timezone: Type.String(),
+  locale: Type.String(),
+  enabledModules: Type.Array(Type.String()),
+  capabilityRoles: Type.Record(Type.String(), Type.Array(Snowflake)),
+  updatedAt: Type.Union([Timestamp, Type.Null()]),
+});
+
+export function coreRoutes(deps: { access: AccessPolicy; directory: Directory; settings: SettingsService }) {
+  const { access, directory, settings } = deps;
+  return (app: HttpApp) => {
+    app.get(
+      '/api/v1/me',
+      {
+        schema: {
+          tags: ['me'],
+          summary: 'The signed-in user and the guilds they share with the bot',
+          response: { 200: Type.Object({ user: User, guilds: Type.Array(GuildRef) }), ...problems(401) },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        const user = await directory.getUser(principal.userId);
+        if (!user) throw notFound('User', 'USER_NOT_FOUND');
+        let guilds = await directory.guildsOf(principal.userId);
+        if (principal.guildId) guilds = guilds.filter((g) => g.id === principal.guildId);
+        return {
+          user: {
+            id: user.id,
+            username: user.username,
+            globalName: user.globalName,
+            avatar: user.avatar,
+            locale: user.locale,
+          },
+          guilds,
+        };
+      },
+    );
+
+    app.get(
+      '/api/v1/guilds/:guildId',
+      {
+        config: { access: { scope: 'guilds:read' } },
+        schema: {
+          tags: ['guilds'],
+          summary: 'A guild the caller is a member of',
+          params: GuildParams,
+          response: { 200: Guild, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const { guildId } = request.params;
+        const membership = await access.requireMember(principalOf(request), guildId);
+        const guild = await directory.getGuild(guildId);
+        if (!guild) throw notFound('Guild', 'GUILD_NOT_FOUND');
+        return {
+          ...guild,
+          you: {
+            admin: membership.admin,
+            owner: membership.owner,
+            capabilities: [...membership.capabilities],
+          },
+        };
+      },
+    );
+
+    app.get(
+      '/api/v1/guilds/:guildId/settings',
+      {
+        config: { access: { scope: 'guilds:read' } },
+        schema: {
+          tags: ['guilds'],
+          summary: "A guild's settings",
+          params: GuildParams,
+          response: { 200: Settings, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const { guildId } = request.params;
+        await access.requireMember(principalOf(request), guildId);
+        return settings.get(guildId);
+      },
+    );
+
+    app.put(
+      '/api/v1/guilds/:guildId/settings',
+      {
+        config: { access: { scope: 'guilds:write' } },
+        schema: {
+          tags: ['guilds'],
+          summary: "Replace a guild's settings (guild admins)",
+          params: GuildParams,
+          body: SettingsBody,
+          response: { 200: Settings, ...problems(400, 401, 403, 404, 422) },
+        },
+      },
+      async (request) => {
+        const { guildId } = request.params;
+        const principal = principalOf(request);
+        await access.requireAdmin(principal, guildId);
+        return settings.put(guildId, request.body as never, principal, request.id);
+      },
+    );
+  };
+}

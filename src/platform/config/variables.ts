@@ -1,0 +1,238 @@
+/**
+ * Every environment variable Guildhall reads, declared once. The README's table is checked
+ * against this list by a test, so the two cannot drift.
+ */
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export type Variable<T> = {
+  readonly description: string;
+  readonly example?: string;
+  readonly secret?: boolean;
+  /** Shown in the README's default column; undefined means "unset". */
+  readonly defaultText?: string;
+  readonly parse: (raw: string | undefined) => Parsed<T>;
+};
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (error: string): Parsed<never> => ({ ok: false, error });
+
+type Meta = { description: string; example?: string; secret?: boolean };
+
+function withDefault<T>(meta: Meta, fallback: T, parse: (raw: string) => Parsed<T>): Variable<T> {
+  return {
+    ...meta,
+    defaultText: String(fallback),
+    parse: (raw) => (raw === undefined || raw === '' ? ok(fallback) : parse(raw)),
+  };
+}
+
+function optional<T>(meta: Meta, parse: (raw: string) => Parsed<T>): Variable<T | undefined> {
+  return { ...meta, parse: (raw) => (raw === undefined || raw === '' ? ok(undefined) : parse(raw)) };
+}
+
+const parseInteger =
+  (min: number, max: number) =>
+  (raw: string): Parsed<number> => {
+    if (!/^-?\d+$/.test(raw.trim())) return fail(`must be a whole number, got "${raw}"`);
+    const n = Number(raw);
+    return n < min || n > max ? fail(`must be between ${min} and ${max}, got ${n}`) : ok(n);
+  };
+
+const parseUrl =
+  (protocols: readonly string[]) =>
+  (raw: string): Parsed<string> => {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      return fail(`must be a URL (${protocols.join(' or ')}), got "${redact(raw)}"`);
+    }
+    return protocols.includes(url.protocol)
+      ? ok(raw)
+      : fail(`must use ${protocols.join(' or ')}, got "${url.protocol}"`);
+  };
+
+const parseOneOf =
+  <const T extends string>(values: readonly T[]) =>
+  (raw: string): Parsed<T> =>
+    (values as readonly string[]).includes(raw)
+      ? ok(raw as T)
+      : fail(`must be one of ${values.join(', ')}, got "${raw}"`);
+
+const parseBoolean = (raw: string): Parsed<boolean> => {
+  const v = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return ok(true);
+  if (['0', 'false', 'no', 'off'].includes(v)) return ok(false);
+  return fail(`must be true or false, got "${raw}"`);
+};
+
+const parseText = (raw: string): Parsed<string> => ok(raw);
+
+const parseSnowflake = (raw: string): Parsed<string> =>
+  /^\d{15,21}$/.test(raw) ? ok(raw) : fail(`must be a Discord id (15–21 digits), got "${raw}"`);
+
+const parseHexKey = (raw: string): Parsed<string> =>
+  /^[0-9a-fA-F]{64}$/.test(raw)
+    ? ok(raw.toLowerCase())
+    : fail('must be the 64-hex-digit Ed25519 public key from the Developer Portal');
+
+/** Credentials inside a URL never reach an error message or a log. */
+export function redact(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return raw.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
+  }
+}
+
+export const COMPONENTS = ['start', 'api', 'bot', 'worker', 'scheduler'] as const;
+export type Component = (typeof COMPONENTS)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const variables = {
+  PORT: withDefault(
+    { description: 'HTTP port of the API, dashboard and interactions endpoint' },
+    8080,
+    parseInteger(0, 65535),
+  ),
+  HOST: withDefault(
+    { description: 'Address the HTTP server binds to. The demo sign-in only works on loopback.' },
+    '127.0.0.1',
+    parseText,
+  ),
+  PUBLIC_URL: optional(
+    {
+      description:
+        'Externally visible base URL (OAuth2 redirects, links in Discord messages). Defaults to http://HOST:PORT',
+      example: 'https://guildhall.example.org',
+    },
+    parseUrl(['http:', 'https:']),
+  ),
+  GUILDHALL_DATA_DIR: withDefault(
+    { description: 'Where the embedded database and local object storage live' },
+    './data',
+    parseText,
+  ),
+  GUILDHALL_COMPONENT: optional(
+    { description: `Component to run when the CLI gets no subcommand: ${COMPONENTS.join(', ')}` },
+    parseOneOf(COMPONENTS),
+  ),
+  DATABASE_URL: optional(
+    {
+      description: 'PostgreSQL ≥ 15 connection string. Unset: embedded PGlite in GUILDHALL_DATA_DIR',
+      example: 'postgres://guildhall@127.0.0.1:5432/guildhall',
+      secret: true,
+    },
+    parseUrl(['postgres:', 'postgresql:']),
+  ),
+  DATABASE_POOL_MAX: withDefault(
+    { description: 'Connections per process in the PostgreSQL pool' },
+    10,
+    parseInteger(1, 200),
+  ),
+  AMQP_URL: optional(
+    {
+      description: 'RabbitMQ connection string. Unset: the embedded Postgres-backed bus',
+      example: 'amqp://guest:guest@127.0.0.1:5672',
+      secret: true,
+    },
+    parseUrl(['amqp:', 'amqps:']),
+  ),
+  REDIS_URL: optional(
+    {
+      description: 'Redis/Valkey connection string. Unset: in-process cache and Postgres-backed leaderboards',
+      example: 'redis://127.0.0.1:6379',
+      secret: true,
+    },
+    parseUrl(['redis:', 'rediss:']),
+  ),
+  S3_ENDPOINT: optional(
+    {
+      description: 'S3-compatible endpoint (R2, MinIO, AWS). Unset: files under GUILDHALL_DATA_DIR/storage',
+      example: 'https://<account>.r2.cloudflarestorage.com',
+    },
+    parseUrl(['http:', 'https:']),
+  ),
+  S3_REGION: withDefault({ description: 'S3 region' }, 'auto', parseText),
+  S3_BUCKET: optional({ description: 'S3 bucket name (required with S3_ENDPOINT)' }, parseText),
+  S3_ACCESS_KEY_ID: optional({ description: 'S3 access key id', secret: true }, parseText),
+  S3_SECRET_ACCESS_KEY: optional({ description: 'S3 secret access key', secret: true }, parseText),
+  S3_FORCE_PATH_STYLE: withDefault({ description: 'Use path-style S3 URLs (MinIO)' }, false, parseBoolean),
+  S3_PUBLIC_URL: optional(
+    { description: 'Public base URL for stored objects (a CDN in front of the bucket)' },
+    parseUrl(['http:', 'https:']),
+  ),
+  DISCORD_BOT_TOKEN: optional(
+    { description: 'Bot token. Unset: the log adapter records what the bot would send', secret: true },
+    parseText,
+  ),
+  DISCORD_APPLICATION_ID: optional({ description: 'Application id of the bot' }, parseSnowflake),
+  DISCORD_PUBLIC_KEY: optional(
+    { description: 'Ed25519 public key used to verify HTTP interactions' },
+    parseHexKey,
+  ),
+  DISCORD_CLIENT_ID: optional(
+    { description: 'OAuth2 client id for dashboard sign-in (usually the application id)' },
+    parseSnowflake,
+  ),
+  DISCORD_CLIENT_SECRET: optional(
+    { description: 'OAuth2 client secret for dashboard sign-in', secret: true },
+    parseText,
+  ),
+  DISCORD_API_URL: withDefault(
+    { description: 'Base URL of Discord’s REST API (tests point it at a local stand-in)' },
+    'https://discord.com/api',
+    parseUrl(['http:', 'https:']),
+  ),
+  DISCORD_GATEWAY: withDefault(
+    { description: 'Connect to the Discord Gateway in `guildhall bot` (false: HTTP interactions only)' },
+    true,
+    parseBoolean,
+  ),
+  DISCORD_BOTS: optional(
+    {
+      description:
+        'JSON array describing several bot identities: [{"name","token","applicationId","publicKey","modules":[…]}]',
+      secret: true,
+    },
+    parseText,
+  ),
+  LOG_LEVEL: withDefault(
+    { description: `Log level: ${LOG_LEVELS.join(', ')}` },
+    'info',
+    parseOneOf(LOG_LEVELS),
+  ),
+  LOG_PRETTY: withDefault({ description: 'Human-readable logs instead of JSON lines' }, false, parseBoolean),
+  SENTRY_DSN: optional(
+    { description: 'Report errors to Sentry', secret: true },
+    parseUrl(['http:', 'https:']),
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optional(
+    { description: 'Send OpenTelemetry traces to this OTLP/HTTP endpoint' },
+    parseUrl(['http:', 'https:']),
+  ),
+  HTTP_BODY_LIMIT: withDefault(
+    { description: 'Largest accepted request body, in bytes' },
+    1_048_576,
+    parseInteger(1024, 100 * 1024 * 1024),
+  ),
+  HTTP_TRUST_PROXY: withDefault(
+    { description: 'Trust X-Forwarded-* headers (behind a reverse proxy)' },
+    false,
+    parseBoolean,
+  ),
+  SHUTDOWN_TIMEOUT_MS: withDefault(
+    { description: 'How long graceful shutdown waits for in-flight work' },
+    10_000,
+    parseInteger(0, 600_000),
+  ),
+} as const;
+
+export type VariableName = keyof typeof variables;
+export type Values = {
+  -readonly [K in VariableName]: (typeof variables)[K] extends Variable<infer T> ? T : never;
+};

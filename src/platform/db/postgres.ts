@@ -1,0 +1,189 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { redact } from '../config/variables.ts';
+import type { Logger } from '../log/logger.ts';
+import {
+  type Database,
+  type Db,
+  type Notification,
+  type SqlSession,
+  scopedTransactions,
+} from './database.ts';
+
+export type PostgresOptions = {
+  readonly url: string;
+  readonly poolMax: number;
+  readonly applicationName: string;
+  readonly log: Logger;
+};
+
+export async function openPostgres(options: PostgresOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolMax,
+    application_name: options.applicationName,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', (err) => options.log.warn({ err }, 'idle PostgreSQL connection failed'));
+  const client = await pool.connect();
+  client.release();
+
+  const db = drizzle({ client: pool }) as unknown as Db;
+  const listeners = new ListenerConnection(options);
+
+  return {
+    kind: 'postgres',
+    drizzle: db,
+    description: `PostgreSQL at ${redact(options.url)}`,
+    async query(text, params) {
+      const res = await pool.query(text, params ? [...params] : undefined);
+      return { rows: res.rows, rowCount: res.rowCount ?? res.rows.length };
+    },
+    ...scopedTransactions(db),
+    async session(fn) {
+      const conn = await pool.connect();
+      let broken: Error | undefined;
+      const onError = (err: Error) => {
+        broken = err;
+      };
+      conn.on('error', onError);
+      let inTransaction = false;
+      const session: SqlSession = {
+        async query(text, params) {
+          const res = await conn.query(text, params ? [...params] : undefined);
+          return { rows: res.rows, rowCount: res.rowCount ?? res.rows.length };
+        },
+        async exec(script) {
+          await conn.query(script);
+        },
+        async transaction(fn) {
+          if (inTransaction) throw new Error('nested transactions are not supported');
+          inTransaction = true;
+          await conn.query('begin');
+          try {
+            const result = await fn(session);
+            await conn.query('commit');
+            return result;
+          } catch (error) {
+            await conn.query('rollback').catch(() => {});
+            throw error;
+          } finally {
+            inTransaction = false;
+          }
+        },
+      };
+      try {
+        return await fn(session);
+      } finally {
+        conn.off('error', onError);
+        // A connection that errored (or holds session state such as advisory locks after a
+        // failure) is destroyed rather than returned to the pool.
+        conn.release(broken ?? undefined);
+      }
+    },
+    listen: (channel, onNotify) => listeners.listen(channel, onNotify),
+    async close() {
+      await listeners.close();
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * One dedicated connection per process carries every LISTEN. It reconnects with backoff and,
+ * after a reconnect, wakes every listener once: notifications sent while it was down are lost.
+ */
+class ListenerConnection {
+  readonly #options: PostgresOptions;
+  readonly #handlers = new Map<string, Set<(n: Notification) => void>>();
+  #client: pg.Client | undefined;
+  #connecting: Promise<pg.Client> | undefined;
+  #closed = false;
+  #retryTimer: NodeJS.Timeout | undefined;
+
+  constructor(options: PostgresOptions) {
+    this.#options = options;
+  }
+
+  async listen(channel: string, onNotify: (n: Notification) => void) {
+    let set = this.#handlers.get(channel);
+    const first = !set;
+    if (!set) {
+      set = new Set();
+      this.#handlers.set(channel, set);
+    }
+    set.add(onNotify);
+    const client = await this.#connect();
+    if (first) await client.query(`LISTEN ${quoteIdent(channel)}`);
+    return async () => {
+      set.delete(onNotify);
+      if (set.size === 0) {
+        this.#handlers.delete(channel);
+        await this.#client?.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => {});
+      }
+    };
+  }
+
+  #connect(): Promise<pg.Client> {
+    if (this.#client) return Promise.resolve(this.#client);
+    this.#connecting ??= (async () => {
+      const client = new pg.Client({
+        connectionString: this.#options.url,
+        application_name: `${this.#options.applicationName}-listen`,
+        keepAlive: true,
+      });
+      client.on('notification', (msg) => {
+        for (const handler of this.#handlers.get(msg.channel) ?? [])
+          handler({ channel: msg.channel, payload: msg.payload });
+      });
+      client.on('error', (err) => this.#lost(client, err));
+      client.on('end', () => this.#lost(client, undefined));
+      await client.connect();
+      this.#client = client;
+      return client;
+    })().finally(() => {
+      this.#connecting = undefined;
+    });
+    return this.#connecting;
+  }
+
+  #lost(client: pg.Client, err: Error | undefined) {
+    if (this.#client !== client) return;
+    this.#client = undefined;
+    if (this.#closed) return;
+    this.#options.log.warn({ err }, 'LISTEN connection lost; reconnecting');
+    this.#reconnect(1);
+  }
+
+  #reconnect(attempt: number) {
+    const delay = Math.min(30_000, 250 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
+    this.#retryTimer = setTimeout(async () => {
+      if (this.#closed) return;
+      try {
+        const client = await this.#connect();
+        for (const channel of this.#handlers.keys()) await client.query(`LISTEN ${quoteIdent(channel)}`);
+        for (const [channel, handlers] of this.#handlers)
+          for (const h of handlers) h({ channel, payload: undefined });
+        this.#options.log.info({ attempt }, 'LISTEN connection restored');
+      } catch (err) {
+        this.#options.log.warn({ err, attempt }, 'LISTEN reconnect failed');
+        this.#reconnect(attempt + 1);
+      }
+    }, delay);
+    this.#retryTimer.unref();
+  }
+
+  async close() {
+    this.#closed = true;
+    clearTimeout(this.#retryTimer);
+    const client = this.#client;
+    this.#client = undefined;
+    await client?.end().catch(() => {});
+  }
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

@@ -1,0 +1,17 @@
+import type { HttpApp } from './http/types.ts';
+
+/**
+ * What a domain module contributes to the processes that compose it. A module is built by a
+ * factory in its own folder, which receives exactly the ports and services it uses; the
+ * components pick the parts that belong to their role (the API takes `routes`, the worker
+ * takes consumers, and so on).
+ */
+export type Module = {
+  readonly name: string;
+  /** Folder of committed `NNNN_name.sql` migrations. */
+  readonly migrations?: URL;
+  /** Token scopes this module checks, with a description for `guildhall tokens create --help`. */
+  readonly scopes?: Readonly<Record<string, string>>;
+  /** HTTP routes, registered under the API's root. */
+  readonly routes?: (app: HttpApp) => void | Promise<void>;
+};
