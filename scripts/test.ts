@@ -30,7 +30,16 @@ if (files.length === 0) {
 const concurrency = env.GUILDHALL_TEST_CONCURRENCY ?? '3';
 const child = spawn(
   process.execPath,
-  ['--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...passthrough, ...files],
+  [
+    '--liftoff-only',
+    '--import',
+    './src/platform/boot/module-hooks.ts',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-timeout=300000',
+    ...passthrough,
+    ...files,
+  ],
   { stdio: 'inherit', env },
 );
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,11 +1,10 @@
-import { VERSION } from '#components/runtime.ts';
+import { readFileSync } from 'node:fs';
 import { print, printError } from '#platform/cli/output.ts';
 import { type Config, ConfigError, loadConfig } from '#platform/config/load.ts';
 import { COMPONENTS, type Component } from '#platform/config/variables.ts';
-import { doctorCommand } from './commands/doctor.ts';
-import { MIGRATE_HELP, migrateCommand } from './commands/migrate.ts';
-import { runComponent } from './commands/run.ts';
-import { TOKENS_HELP, tokensCommand } from './commands/tokens.ts';
+
+// Commands are imported when chosen: `guildhall version` should not load the database driver.
+const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
 const HELP = `guildhall ${VERSION}: game sessions, records, economies and server operations for Discord communities
 
@@ -40,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
       print(VERSION);
       return 0;
     }
-    if (first === 'doctor') return await doctorCommand();
+    if (first === 'doctor') return await (await import('./commands/doctor.ts')).doctorCommand();
 
     const config = loadConfig();
     const command = first ?? config.component;
@@ -53,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
         print(`guildhall ${command}: see \`guildhall --help\``);
         return 0;
       }
+      const { runComponent } = await import('./commands/run.ts');
       return await runComponent(config, command as Component);
     }
     return await runOperation(config, command, rest);
@@ -72,14 +72,12 @@ export async function main(argv: string[]): Promise<number> {
 async function runOperation(config: Config, command: string, args: string[]): Promise<number> {
   switch (command) {
     case 'migrate':
-      return migrateCommand(config, args);
+      return (await import('./commands/migrate.ts')).migrateCommand(config, args);
     case 'tokens':
-      return tokensCommand(config, args);
+      return (await import('./commands/tokens.ts')).tokensCommand(config, args);
     default:
       printError(`Unknown command "${command}".\n`);
       print(HELP);
       return 2;
   }
 }
-
-export { MIGRATE_HELP, TOKENS_HELP };

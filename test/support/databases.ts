@@ -68,6 +68,19 @@ async function template(migrations: readonly Migration[] | undefined): Promise<s
   return dir;
 }
 
+/** A GUILDHALL_DATA_DIR holding a copy of a PGlite template (for CLI processes), not opened. */
+export async function pgliteDataDir(options: {
+  migrated: boolean;
+}): Promise<{ dataDir: string; dispose(): void }> {
+  const source = await template(options.migrated ? await allMigrations() : undefined);
+  const dataDir = path.join(
+    os.tmpdir(),
+    `guildhall-test-data-${process.pid}-${randomBytes(6).toString('hex')}`,
+  );
+  cpSync(source, path.join(dataDir, 'pg'), { recursive: true });
+  return { dataDir, dispose: () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
 export const pgliteFactory: DatabaseFactory = {
   kind: 'pglite',
   async create(options = {}) {
