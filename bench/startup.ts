@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { hasTemplate } from '../src/platform/db/pglite-template.ts';
 import { freePort } from '../test/support/cli.ts';
 import { against, fmt, print, printTable, ratio, summarize } from './report.ts';
 
@@ -47,7 +48,7 @@ export async function main(args: string[]) {
           '1.00×',
         ],
         [
-          'guildhall start, cold (initdb + migrations)',
+          `guildhall start, cold (${hasTemplate() ? 'new data dir from install template' : 'initdb'} + migrations)`,
           fmt(cold.readyMs, 0),
           fmt(cold.readyMs, 0),
           fmt(cold.peakRssMb, 0),

@@ -46,6 +46,10 @@ describe('HTTP platform', () => {
     });
     app.get('/api/v1/scoped', { config: { access: { scope: 'x:write' } } }, async () => ({ ok: true }));
     app.get('/api/v1/open', { config: { access: { public: true } } }, async () => ({ ok: true }));
+    app.get('/api/v1/slow', { config: { access: { public: true } } }, async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      return { finished: true };
+    });
     app.post(
       '/api/v1/echo',
       { schema: { body: Type.Object({ n: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }) } },
@@ -150,5 +154,19 @@ describe('HTTP platform', () => {
       /guildhall_http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/boom"[^}]*status="500"/,
     );
     assert.match(metrics.body, /guildhall_process_resident_memory_bytes/);
+  });
+
+  it('drains in-flight requests on shutdown', async () => {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const inFlight = fetch(`http://127.0.0.1:${port}/api/v1/slow`);
+    await new Promise((r) => setTimeout(r, 50));
+    const closing = app.close();
+    const res = await inFlight;
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { finished: true });
+    await closing;
+    await assert.rejects(fetch(`http://127.0.0.1:${port}/healthz`));
   });
 });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { type Database, type Db, type SqlSession, scopedTransactions } from './database.ts';
+import { seedFromTemplate } from './pglite-template.ts';
 
 export type PgliteOptions = {
   /** A directory, or undefined for an in-memory database (tests). */
@@ -14,7 +15,10 @@ export type PgliteOptions = {
  * with exactly one connection.
  */
 export async function openPglite(options: PgliteOptions): Promise<Database> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  if (options.dataDir) {
+    seedFromTemplate(options.dataDir);
+    mkdirSync(options.dataDir, { recursive: true });
+  }
   const client = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     // The default 128 MB of shared buffers is most of the resident memory, and an embedded
