@@ -16,6 +16,7 @@ export const VERSION: string = JSON.parse(
 /** Migrations of the platform itself, applied before any module's. */
 export const PLATFORM_MIGRATIONS: readonly MigrationSource[] = [
   { name: 'platform', dir: new URL('../platform/db/migrations/', import.meta.url) },
+  { name: 'discord', dir: new URL('../platform/discord/migrations/', import.meta.url) },
 ];
 
 /**
