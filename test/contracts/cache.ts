@@ -35,6 +35,12 @@ export function cacheContract(factory: CacheFactory) {
       assert.equal(await cache.get('short:a'), undefined);
     });
 
+    it('stores a key only once with setIfAbsent, even when raced', async () => {
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => cache.setIfAbsent('seen:sig', i)));
+      assert.equal(results.filter(Boolean).length, 1);
+      assert.equal(await cache.get('seen:sig'), results.indexOf(true));
+    });
+
     it('deletes a key', async () => {
       await cache.set('k:del', 1);
       await cache.delete('k:del');

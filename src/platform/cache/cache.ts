@@ -19,6 +19,8 @@ export type Cache = {
   get<T>(key: string): Promise<T | undefined>;
   set<T>(key: string, value: T, options?: CacheSetOptions): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Stores `value` only if `key` is absent; true when it was stored (first writer wins, atomically). */
+  setIfAbsent<T>(key: string, value: T, options?: CacheSetOptions): Promise<boolean>;
   /**
    * The cached value, or the result of `load` stored under `key`. Concurrent callers for the same
    * missing key share one `load` (in process; across processes on Redis through a short lock), so

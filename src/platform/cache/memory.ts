@@ -38,6 +38,12 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): Cache {
         set.add(key);
       }
     },
+    async setIfAbsent<T>(key: string, value: T, opts?: CacheSetOptions) {
+      assertKey(key);
+      if (lru.has(key)) return false;
+      await cache.set(key, value, opts);
+      return true;
+    },
     async delete(key) {
       assertKey(key);
       lru.delete(key);

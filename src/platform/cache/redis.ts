@@ -71,6 +71,11 @@ export function createRedisCache(options: RedisCacheOptions): Cache {
       assertKey(key);
       return write(key, value, opts);
     },
+    async setIfAbsent(key, value, opts = {}) {
+      assertKey(key);
+      const stored = await redis.set(k(key), JSON.stringify(value ?? null), 'PX', ttlFor(ttls, key, opts.ttlMs), 'NX');
+      return stored === 'OK';
+    },
     async delete(key) {
       assertKey(key);
       await redis.unlink(k(key));
