@@ -1,4 +1,5 @@
 import { migrationStatus } from '#platform/db/migrations.ts';
+import { registerInteractionRoutes } from '#platform/discord/interactions/routes.ts';
 import { createHttpServer } from '#platform/http/server.ts';
 import type { HttpApp } from '#platform/http/types.ts';
 import type { Running } from './running.ts';
@@ -15,7 +16,7 @@ export async function buildApi(runtime: Runtime): Promise<HttpApp> {
     trustProxy: config.http.trustProxy,
     publicUrl: config.http.publicUrl,
     version: VERSION,
-    auth: { authenticators: runtime.authenticators },
+    auth: { authenticators: runtime.authenticators, failureLimiter: runtime.authFailureLimiter },
     readiness: [
       { name: 'database', check: async () => void (await db.query('select 1')) },
       {
@@ -30,6 +31,7 @@ export async function buildApi(runtime: Runtime): Promise<HttpApp> {
       },
     ],
   });
+  registerInteractionRoutes(app, { bots: runtime.discord, cache: runtime.cache, i18n: runtime.i18n });
   for (const module of runtime.modules) {
     if (module.routes) await app.register(async (scope) => module.routes?.(scope as HttpApp));
   }

@@ -36,7 +36,9 @@ export function cacheContract(factory: CacheFactory) {
     });
 
     it('stores a key only once with setIfAbsent, even when raced', async () => {
-      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => cache.setIfAbsent('seen:sig', i)));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => cache.setIfAbsent('seen:sig', i)),
+      );
       assert.equal(results.filter(Boolean).length, 1);
       assert.equal(await cache.get('seen:sig'), results.indexOf(true));
     });

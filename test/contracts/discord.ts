@@ -197,6 +197,10 @@ export function discordContract(factory: DiscordWorldFactory) {
     });
 
     it('looks up guilds, roles, channels and members', async () => {
+      assert.deepEqual(
+        (await d.getCurrentGuilds()).map((g) => g.id),
+        [G],
+      );
       const guild = await d.getGuild(G);
       assert.deepEqual(
         { id: guild.id, name: guild.name, ownerId: guild.ownerId },

@@ -73,7 +73,13 @@ export function createRedisCache(options: RedisCacheOptions): Cache {
     },
     async setIfAbsent(key, value, opts = {}) {
       assertKey(key);
-      const stored = await redis.set(k(key), JSON.stringify(value ?? null), 'PX', ttlFor(ttls, key, opts.ttlMs), 'NX');
+      const stored = await redis.set(
+        k(key),
+        JSON.stringify(value ?? null),
+        'PX',
+        ttlFor(ttls, key, opts.ttlMs),
+        'NX',
+      );
       return stored === 'OK';
     },
     async delete(key) {

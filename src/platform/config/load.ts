@@ -36,6 +36,7 @@ export type Config = {
     readonly clientSecret: string | undefined;
     readonly bots: readonly BotIdentity[];
   };
+  readonly sessions: { readonly ttlMs: number; readonly maxAgeMs: number };
   readonly log: { readonly level: Values['LOG_LEVEL']; readonly pretty: boolean };
   readonly sentryDsn: string | undefined;
   readonly otlpEndpoint: string | undefined;
@@ -131,6 +132,7 @@ export function loadConfig(
       clientSecret: v.DISCORD_CLIENT_SECRET,
       bots,
     },
+    sessions: { ttlMs: v.SESSION_TTL, maxAgeMs: v.SESSION_MAX_AGE },
     log: { level: v.LOG_LEVEL, pretty: v.LOG_PRETTY },
     sentryDsn: v.SENTRY_DSN,
     otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT,

@@ -22,18 +22,28 @@ export function cachedDiscord(discord: Discord, cache: Cache): Discord {
   const bot = discord.identity;
   const cached: Discord = {
     ...discord,
+    getCurrentGuilds: () =>
+      cache.getOrLoad(`discord.guilds:${bot}`, () => discord.getCurrentGuilds(), { tags: ['bot-guilds'] }),
     getGuild: (guildId) =>
-      cache.getOrLoad(`${cacheKeys.guild(guildId)}:${bot}`, () => discord.getGuild(guildId), { tags: [guildTag(guildId)] }),
+      cache.getOrLoad(`${cacheKeys.guild(guildId)}:${bot}`, () => discord.getGuild(guildId), {
+        tags: [guildTag(guildId)],
+      }),
     getRoles: (guildId) =>
-      cache.getOrLoad(`${cacheKeys.roles(guildId)}:${bot}`, () => discord.getRoles(guildId), { tags: [guildTag(guildId)] }),
+      cache.getOrLoad(`${cacheKeys.roles(guildId)}:${bot}`, () => discord.getRoles(guildId), {
+        tags: [guildTag(guildId)],
+      }),
     getChannel: (channelId) =>
       cache.getOrLoad(`${cacheKeys.channel(channelId)}:${bot}`, () => discord.getChannel(channelId), {
         tags: [`channel:${channelId}`],
       }),
     getMember: (guildId, userId) =>
-      cache.getOrLoad(`${cacheKeys.member(guildId, userId)}:${bot}`, () => discord.getMember(guildId, userId), {
-        tags: [guildTag(guildId), `member:${guildId}:${userId}`],
-      }),
+      cache.getOrLoad(
+        `${cacheKeys.member(guildId, userId)}:${bot}`,
+        () => discord.getMember(guildId, userId),
+        {
+          tags: [guildTag(guildId), `member:${guildId}:${userId}`],
+        },
+      ),
     async addMemberRole(guildId, userId, roleId) {
       await discord.addMemberRole(guildId, userId, roleId);
       await cache.invalidateTag(`member:${guildId}:${userId}`);
@@ -54,7 +64,10 @@ export function cachedDiscord(discord: Discord, cache: Cache): Discord {
 /** What the gateway calls when Discord reports a change. */
 export function discordInvalidation(cache: Cache) {
   return {
-    guild: (guildId: string) => cache.invalidateTag(guildTag(guildId)),
+    guild: async (guildId: string) => {
+      await cache.invalidateTag(guildTag(guildId));
+      await cache.invalidateTag('bot-guilds');
+    },
     member: (guildId: string, userId: string) => cache.invalidateTag(`member:${guildId}:${userId}`),
     channel: (channelId: string) => cache.invalidateTag(`channel:${channelId}`),
   };

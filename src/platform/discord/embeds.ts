@@ -90,9 +90,14 @@ export function splitEmbeds(
   let current: APIEmbed = { ...head };
   const push = () => {
     out.push(embed(current));
-    current = { ...head, ...(head.title ? { title: truncate(continuedTitle(head.title), EMBED_LIMITS.title) } : {}) };
+    current = {
+      ...head,
+      ...(head.title ? { title: truncate(continuedTitle(head.title), EMBED_LIMITS.title) } : {}),
+    };
   };
-  for (const chunk of description ? splitText(description, Math.min(EMBED_LIMITS.description, room(head) - 1)) : []) {
+  for (const chunk of description
+    ? splitText(description, Math.min(EMBED_LIMITS.description, room(head) - 1))
+    : []) {
     if (current.description) push();
     current.description = chunk;
   }

@@ -348,6 +348,16 @@ export function createLogDiscord(options: LogDiscordOptions): Discord {
       );
     },
 
+    getCurrentGuilds() {
+      return call('GET', '/users/@me/guilds', undefined, (tx) =>
+        rows<{ id: string; name: string; icon: string | null }>(
+          tx,
+          sql`select g.id, g.name, g.icon from discord.sandbox_guilds g
+                join discord.sandbox_members m on m.guild_id = g.id and m.user_id = ${appId}
+               order by g.id limit 200`,
+        ),
+      );
+    },
     getGuild(guildId) {
       return call('GET', `/guilds/${guildId}`, undefined, async (tx) => toGuild(await guildRow(tx, guildId)));
     },

@@ -1,4 +1,10 @@
-import { type APIActionRowComponent, type APIButtonComponent, type APIEmbed, ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from 'discord-api-types/v10';
 import type { BaseContext, ComponentContext, ComponentSpec, Reply } from './commands/types.ts';
 
 export type Page = { readonly embeds: readonly APIEmbed[]; readonly pageCount: number };
@@ -46,7 +52,8 @@ export function createPaginator(spec: PaginatorSpec): Paginator {
     disabled: boolean,
   ): APIActionRowComponent<APIButtonComponent>[] => {
     const exp = Math.ceil(expiresAt / 1000).toString(36);
-    const id = (action: string, target: number) => ctx.customId(spec.id, [action, String(target), exp, ...state]);
+    const id = (action: string, target: number) =>
+      ctx.customId(spec.id, [action, String(target), exp, ...state]);
     return [
       {
         type: ComponentType.ActionRow,
@@ -79,7 +86,13 @@ export function createPaginator(spec: PaginatorSpec): Paginator {
     ];
   };
 
-  const view = async (ctx: BaseContext, state: readonly string[], page: number, expiresAt: number, disabled = false) => {
+  const view = async (
+    ctx: BaseContext,
+    state: readonly string[],
+    page: number,
+    expiresAt: number,
+    disabled = false,
+  ) => {
     const first = await spec.render(ctx, state, page);
     const pageCount = Math.max(1, first.pageCount);
     const clamped = Math.min(Math.max(0, page), pageCount - 1);
@@ -99,7 +112,8 @@ export function createPaginator(spec: PaginatorSpec): Paginator {
         const [, target = '0', exp = '0', ...state] = ctx.state;
         const expiresAt = Number.parseInt(exp, 36) * 1000;
         const page = Number(target);
-        if (!(expiresAt > Date.now())) return { update: true, ...(await view(ctx, state, page - 0, expiresAt, true)) };
+        if (!(expiresAt > Date.now()))
+          return { update: true, ...(await view(ctx, state, page - 0, expiresAt, true)) };
         return { update: true, ...(await view(ctx, state, page, expiresAt)) };
       },
     },

@@ -118,6 +118,8 @@ export type Discord = {
   addReaction(channelId: string, messageId: string, emoji: string): Promise<void>;
   removeOwnReaction(channelId: string, messageId: string, emoji: string): Promise<void>;
 
+  /** The guilds the bot is in (ids and names; up to 200, enough to intersect with a user's). */
+  getCurrentGuilds(): Promise<Array<{ id: string; name: string; icon: string | null }>>;
   getGuild(guildId: string): Promise<DiscordGuild>;
   getRoles(guildId: string): Promise<DiscordRole[]>;
   getChannel(channelId: string): Promise<DiscordChannel>;

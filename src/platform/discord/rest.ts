@@ -160,6 +160,12 @@ export function createRestDiscord(options: RestDiscordOptions): Discord & { read
       );
     },
 
+    async getCurrentGuilds() {
+      const list = await call<Array<{ id: string; name: string; icon: string | null }>>(() =>
+        rest.get(Routes.userGuilds(), { query: new URLSearchParams({ limit: '200' }) }),
+      );
+      return list.map((g) => ({ id: g.id, name: g.name, icon: g.icon }));
+    },
     async getGuild(guildId) {
       return toGuild(await call<APIGuild>(() => rest.get(Routes.guild(guildId))));
     },

@@ -91,3 +91,18 @@ export function createI18n(): I18n {
     },
   };
 }
+
+/** The language tags of an Accept-Language header, most preferred first. */
+export function acceptLanguages(header: string | undefined): string[] {
+  if (!header) return [];
+  return header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.trim(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((l) => l.tag && l.tag !== '*' && Number.isFinite(l.q))
+    .sort((a, b) => b.q - a.q)
+    .map((l) => l.tag);
+}

@@ -5,7 +5,9 @@ import { en } from '#platform/i18n/catalogues/en.ts';
 import { createI18n, type Messages } from '#platform/i18n/i18n.ts';
 
 function keys(m: Messages, prefix = ''): string[] {
-  return Object.entries(m).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+  return Object.entries(m).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+  );
 }
 
 function placeholders(text: string): string[] {
@@ -27,12 +29,19 @@ describe('i18n', () => {
   it('resolves regional and unknown locales', () => {
     assert.equal(i18n.resolve('de-AT'), 'de');
     assert.equal(i18n.resolve('en-GB'), 'en');
-    assert.equal(i18n.resolve('fr', 'de'), 'de', 'an unsupported user locale falls back to the next candidate');
+    assert.equal(
+      i18n.resolve('fr', 'de'),
+      'de',
+      'an unsupported user locale falls back to the next candidate',
+    );
     assert.equal(i18n.resolve(undefined, null, 'pt-BR'), 'en');
   });
 
   it('interpolates without HTML escaping', () => {
-    assert.equal(i18n.t('en', 'discord.errors.optionInvalid', { option: '<b>', expected: 'a number' }), '“<b>” must be a number.');
+    assert.equal(
+      i18n.t('en', 'discord.errors.optionInvalid', { option: '<b>', expected: 'a number' }),
+      '“<b>” must be a number.',
+    );
     assert.equal(i18n.t('de', 'discord.paginator.page', { page: 2, pages: 5 }), 'Seite 2 von 5');
   });
 

@@ -399,7 +399,19 @@ export class DiscordStandin {
       if (!session) throw E.unauthorized();
       return { ...w.apiUser(session.userId), locale: 'en-US', mfa_enabled: false };
     });
-    this.#on('GET', '/users/@me/guilds', ({ bearer }) => {
+    this.#on('GET', '/users/@me/guilds', ({ bearer, bot }) => {
+      if (bot)
+        return [...w.guilds.values()]
+          .filter((g) => w.members.get(g.id)?.has(bot.id))
+          .map((g) => ({
+            id: g.id,
+            name: g.name,
+            icon: null,
+            banner: null,
+            owner: false,
+            permissions: '0',
+            features: [],
+          }));
       const session = bearer ? this.accessTokens.get(bearer) : undefined;
       if (!session?.scope.split(' ').includes('guilds')) throw E.unauthorized();
       return [...w.guilds.values()]

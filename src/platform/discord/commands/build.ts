@@ -37,7 +37,10 @@ function text(i18n: I18n, key: string, max: number): string {
 
 function localized(i18n: I18n, key: string, max: number): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(i18n.discordLocalizations(key)).map(([l, v]) => [l, v.length > max ? `${v.slice(0, max - 1)}…` : v]),
+    Object.entries(i18n.discordLocalizations(key)).map(([l, v]) => [
+      l,
+      v.length > max ? `${v.slice(0, max - 1)}…` : v,
+    ]),
   );
 }
 
@@ -48,7 +51,12 @@ function nameLocalizations(i18n: I18n, key: string): Record<string, string> {
   return out;
 }
 
-function buildOption(i18n: I18n, key: string, name: string, spec: OptionSpec): APIApplicationCommandBasicOption {
+function buildOption(
+  i18n: I18n,
+  key: string,
+  name: string,
+  spec: OptionSpec,
+): APIApplicationCommandBasicOption {
   check(NAME.test(name), `option name "${name}"`);
   const base = `${key}.options.${name}`;
   const option: Record<string, unknown> = {
@@ -69,7 +77,10 @@ function buildOption(i18n: I18n, key: string, name: string, spec: OptionSpec): A
     }));
   }
   if (spec.autocomplete) {
-    check(['string', 'integer', 'number'].includes(spec.type), `${base}: autocomplete needs a text or number option`);
+    check(
+      ['string', 'integer', 'number'].includes(spec.type),
+      `${base}: autocomplete needs a text or number option`,
+    );
     option.autocomplete = true;
   }
   if (spec.minValue !== undefined) option.min_value = spec.minValue;
@@ -80,7 +91,11 @@ function buildOption(i18n: I18n, key: string, name: string, spec: OptionSpec): A
   return option as unknown as APIApplicationCommandBasicOption;
 }
 
-function buildOptions(i18n: I18n, key: string, options: CommandSpec['options']): APIApplicationCommandBasicOption[] {
+function buildOptions(
+  i18n: I18n,
+  key: string,
+  options: CommandSpec['options'],
+): APIApplicationCommandBasicOption[] {
   const entries = Object.entries(options ?? {});
   check(entries.length <= 25, `${key}: at most 25 options`);
   // Discord wants required options first.
@@ -92,7 +107,10 @@ function buildOptions(i18n: I18n, key: string, options: CommandSpec['options']):
 /** The JSON Discord gets for one command, with every localization the catalogues have. */
 export function buildCommand(i18n: I18n, spec: CommandSpec): RESTPostAPIChatInputApplicationCommandsJSONBody {
   check(NAME.test(spec.name), `command name "${spec.name}"`);
-  check(Boolean(spec.handler) !== Boolean(spec.subcommands), `${spec.name}: give either a handler or subcommands`);
+  check(
+    Boolean(spec.handler) !== Boolean(spec.subcommands),
+    `${spec.name}: give either a handler or subcommands`,
+  );
   let options: APIApplicationCommandOption[];
   if (spec.subcommands) {
     const subs = Object.entries(spec.subcommands);
@@ -112,7 +130,8 @@ export function buildCommand(i18n: I18n, spec: CommandSpec): RESTPostAPIChatInpu
   } else options = buildOptions(i18n, spec.key, spec.options);
   const subs = Object.values(spec.subcommands ?? {});
   // Offered in DMs only when some part of it works there.
-  const guildOnly = needsGuild(spec.requires) || (subs.length > 0 && subs.every((s) => needsGuild(s.requires)));
+  const guildOnly =
+    needsGuild(spec.requires) || (subs.length > 0 && subs.every((s) => needsGuild(s.requires)));
   return {
     type: ApplicationCommandType.ChatInput,
     name: spec.name,

@@ -29,10 +29,18 @@ export function encodeCustomId(input: {
   if (!NAME.test(input.module) || !NAME.test(input.id))
     throw new TypeError(`custom id parts must match ${NAME}: ${input.module}:${input.id}`);
   const expiry = input.expiresAt === undefined ? '-' : Math.ceil(input.expiresAt / 1000).toString(36);
-  const parts = [input.module, input.id, `v${input.version}`, expiry, ...(input.state ?? []).map(encodeURIComponent)];
+  const parts = [
+    input.module,
+    input.id,
+    `v${input.version}`,
+    expiry,
+    ...(input.state ?? []).map(encodeURIComponent),
+  ];
   const text = parts.join(':');
   if (text.length > CUSTOM_ID_MAX)
-    throw new RangeError(`custom id longer than ${CUSTOM_ID_MAX} characters (${text.length}): keep state short`);
+    throw new RangeError(
+      `custom id longer than ${CUSTOM_ID_MAX} characters (${text.length}): keep state short`,
+    );
   return text;
 }
 

@@ -25,7 +25,10 @@ export function flattenOptions(options: readonly APIApplicationCommandInteractio
     const sub = first.options[0];
     return { subcommand: sub ? `${first.name} ${sub.name}` : first.name, options: [...(sub?.options ?? [])] };
   }
-  return { subcommand: undefined, options: [...((options ?? []) as APIApplicationCommandInteractionDataBasicOption[])] };
+  return {
+    subcommand: undefined,
+    options: [...((options ?? []) as APIApplicationCommandInteractionDataBasicOption[])],
+  };
 }
 
 /**
@@ -49,11 +52,16 @@ export function parseOptions(
       focused = { name: option.name, value: String(raw ?? '') };
       continue;
     }
-    if (option.type !== OPTION_TYPES[spec.type] || !jsTypeMatches(spec, raw)) throw invalidOption(option.name, spec);
+    if (option.type !== OPTION_TYPES[spec.type] || !jsTypeMatches(spec, raw))
+      throw invalidOption(option.name, spec);
     const value = raw as OptionValue;
-    if (spec.choices && !spec.choices.includes(value as string | number)) throw invalidOption(option.name, spec);
+    if (spec.choices && !spec.choices.includes(value as string | number))
+      throw invalidOption(option.name, spec);
     if (typeof value === 'number') {
-      if ((spec.minValue !== undefined && value < spec.minValue) || (spec.maxValue !== undefined && value > spec.maxValue))
+      if (
+        (spec.minValue !== undefined && value < spec.minValue) ||
+        (spec.maxValue !== undefined && value > spec.maxValue)
+      )
         throw invalidOption(option.name, spec);
     }
     if (typeof value === 'string' && spec.type === 'string') {

@@ -27,7 +27,8 @@ export function createRegistry(modules: readonly ModuleDiscord[], i18n: I18n): R
     if (m.discord.messages) i18n.extend(m.discord.messages);
     for (const spec of m.discord.commands ?? []) {
       const existing = commands.get(spec.name);
-      if (existing) throw new Error(`command /${spec.name} is declared by both ${existing.module} and ${m.name}`);
+      if (existing)
+        throw new Error(`command /${spec.name} is declared by both ${existing.module} and ${m.name}`);
       commands.set(spec.name, { module: m.name, spec });
     }
     for (const spec of m.discord.components ?? []) {

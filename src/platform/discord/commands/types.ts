@@ -139,7 +139,11 @@ export type BaseContext = {
   readonly locale: Locale;
   readonly t: (key: string, params?: Params) => string;
   /** Custom ids for this module's components and modals. */
-  customId(componentId: string, state?: readonly string[], options?: { ttlMs?: number; version?: number }): string;
+  customId(
+    componentId: string,
+    state?: readonly string[],
+    options?: { ttlMs?: number; version?: number },
+  ): string;
 };
 
 export type CommandContext = BaseContext & {

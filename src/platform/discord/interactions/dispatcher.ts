@@ -91,7 +91,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (user && own !== 'en') return own;
     if (user?.toLowerCase().startsWith('en')) return 'en';
     const guildId = interaction.guild_id;
-    const guildSetting = guildId && options.guildLocale ? await options.guildLocale(guildId).catch(() => undefined) : undefined;
+    const guildSetting =
+      guildId && options.guildLocale ? await options.guildLocale(guildId).catch(() => undefined) : undefined;
     return i18n.resolve(guildSetting, interaction.guild_locale);
   }
 
@@ -120,7 +121,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     };
   }
 
-  function message(t: (k: string, p?: Params) => string, key: string, params?: Params): APIInteractionResponse {
+  function message(
+    t: (k: string, p?: Params) => string,
+    key: string,
+    params?: Params,
+  ): APIInteractionResponse {
     return {
       type: InteractionResponseType.ChannelMessageWithSource,
       data: { content: t(key, params), flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
@@ -138,7 +143,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return i18n.has('en', key) ? t(key, params) : error.message;
     }
     if (isDiscordError(error) && error.code === 'DISCORD_UNAVAILABLE') return t('discord.errors.unavailable');
-    log.error({ err: error, interactionId: interaction.id, type: interaction.type }, 'interaction handler failed');
+    log.error(
+      { err: error, interactionId: interaction.id, type: interaction.type },
+      'interaction handler failed',
+    );
     return t('discord.errors.internal', { reference: interaction.id });
   }
 
@@ -184,8 +192,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const reply = first.reply;
       if (reply.modal) return respond({ type: InteractionResponseType.Modal, data: reply.modal });
       if (job.component && reply.update)
-        return respond({ type: InteractionResponseType.UpdateMessage, data: toData({ ...reply, ephemeral: false }, false) });
-      return respond({ type: InteractionResponseType.ChannelMessageWithSource, data: toData(reply, job.ephemeral) });
+        return respond({
+          type: InteractionResponseType.UpdateMessage,
+          data: toData({ ...reply, ephemeral: false }, false),
+        });
+      return respond({
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: toData(reply, job.ephemeral),
+      });
     }
 
     const deferUpdate = job.component && job.updatesMessage;
@@ -203,7 +217,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       try {
         if (!outcome.ok) {
           const content = errorText(outcome.error, locale, interaction);
-          if (!deferUpdate && job.ephemeral) await discord.editOriginalResponse(token, { content, embeds: [], components: [] });
+          if (!deferUpdate && job.ephemeral)
+            await discord.editOriginalResponse(token, { content, embeds: [], components: [] });
           else {
             if (!deferUpdate) await discord.deleteOriginalResponse(token).catch(() => {});
             await discord.followUp(token, { content, flags: MessageFlags.Ephemeral });
@@ -212,7 +227,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         }
         const reply = outcome.reply;
         if (reply.modal) {
-          await discord.followUp(token, { content: t('discord.errors.modalTooLate'), flags: MessageFlags.Ephemeral });
+          await discord.followUp(token, {
+            content: t('discord.errors.modalTooLate'),
+            flags: MessageFlags.Ephemeral,
+          });
           return;
         }
         const payload = toData(reply, job.ephemeral);
@@ -244,9 +262,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const answerError = (error: unknown) =>
         respond({
           type: InteractionResponseType.ChannelMessageWithSource,
-          data: { content: errorText(error, locale, interaction), flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+          data: {
+            content: errorText(error, locale, interaction),
+            flags: MessageFlags.Ephemeral,
+            allowed_mentions: { parse: [] },
+          },
         });
-      const deny = async (requirements: ReadonlyArray<Requirement | undefined>): Promise<Denial | undefined> => {
+      const deny = async (
+        requirements: ReadonlyArray<Requirement | undefined>,
+      ): Promise<Denial | undefined> => {
         for (const requirement of requirements) {
           if (!requirement) continue;
           const needsGuild = requirement.guildOnly || requirement.admin || requirement.capability;
@@ -272,7 +296,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         switch (interaction.type) {
           case InteractionType.ApplicationCommand: {
             const i = interaction as APIChatInputApplicationCommandInteraction;
-            const found = i.data.type === ApplicationCommandType.ChatInput ? registry.command(i.data.name) : undefined;
+            const found =
+              i.data.type === ApplicationCommandType.ChatInput ? registry.command(i.data.name) : undefined;
             if (!found) return respond(message(t, 'discord.errors.unknownCommand'));
             const { spec, module } = found;
             const flat = flattenOptions(i.data.options);
@@ -305,7 +330,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
               if (!found) return [];
               const flat = flattenOptions(i.data.options);
               const sub = flat.subcommand ? found.spec.subcommands?.[flat.subcommand] : undefined;
-              const declared: Readonly<Record<string, OptionSpec>> = (sub ? sub.options : found.spec.options) ?? {};
+              const declared: Readonly<Record<string, OptionSpec>> =
+                (sub ? sub.options : found.spec.options) ?? {};
               const parsed = parseOptions(declared, flat.options, { autocomplete: true });
               const focused = parsed.focused;
               const complete = focused ? declared[focused.name]?.autocomplete : undefined;
@@ -349,8 +375,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
                 : registry.component(parsed.module, parsed.id)
               : undefined;
             if (!parsed || !spec)
-              return respond(message(t, isModal ? 'discord.errors.unknownModal' : 'discord.errors.unknownComponent'));
-            if (parsed.version !== spec.version) return respond(message(t, 'discord.errors.outdatedComponent'));
+              return respond(
+                message(t, isModal ? 'discord.errors.unknownModal' : 'discord.errors.unknownComponent'),
+              );
+            if (parsed.version !== spec.version)
+              return respond(message(t, 'discord.errors.outdatedComponent'));
             if (parsed.expiresAt !== undefined && parsed.expiresAt < Date.now())
               return respond(message(t, 'discord.errors.expiredComponent'));
             const denial = await deny([spec.requires]);
@@ -400,7 +429,13 @@ export function modalFields(interaction: APIModalSubmitInteraction): Record<stri
   const fields: Record<string, string> = {};
   const visit = (node: unknown) => {
     if (!node || typeof node !== 'object') return;
-    const n = node as { custom_id?: string; value?: unknown; values?: unknown; components?: unknown[]; component?: unknown };
+    const n = node as {
+      custom_id?: string;
+      value?: unknown;
+      values?: unknown;
+      components?: unknown[];
+      component?: unknown;
+    };
     if (n.custom_id && typeof n.value === 'string') fields[n.custom_id] = n.value;
     else if (n.custom_id && Array.isArray(n.values)) fields[n.custom_id] = n.values.join(',');
     for (const child of n.components ?? []) visit(child);

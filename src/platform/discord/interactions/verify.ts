@@ -16,7 +16,9 @@ export function ed25519PublicKey(hex: string): KeyObject {
   });
 }
 
-export type SignatureCheck = { ok: true } | { ok: false; reason: 'missing' | 'malformed' | 'stale' | 'forged' };
+export type SignatureCheck =
+  | { ok: true }
+  | { ok: false; reason: 'missing' | 'malformed' | 'stale' | 'forged' };
 
 /**
  * Discord signs `timestamp + body` with the application's Ed25519 key. The body must be the exact

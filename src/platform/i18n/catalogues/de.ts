@@ -13,13 +13,15 @@ export const de = {
       expiredComponent: 'Das ist abgelaufen. Führe den Befehl erneut aus, um neue Knöpfe zu bekommen.',
       unknownModal: 'Dieses Formular ist nicht mehr verfügbar. Bitte öffne es erneut.',
       guildOnly: 'Das geht nur auf einem Server, nicht in Direktnachrichten.',
-      notMember: 'Guildhall kennt dich noch nicht als Mitglied dieses Servers. Bitte versuche es in einer Minute erneut.',
+      notMember:
+        'Guildhall kennt dich noch nicht als Mitglied dieses Servers. Bitte versuche es in einer Minute erneut.',
       notAdmin: 'Das dürfen nur der Serverbesitzer und Mitglieder mit „Server verwalten“.',
       missingCapability: 'Dafür brauchst du die Rolle {{capability}} auf diesem Server.',
       missingPermissions: 'Dafür brauchst du die Berechtigung „{{permissions}}“.',
       optionInvalid: '„{{option}}“ muss {{expected}} sein.',
       optionMissing: '„{{option}}“ ist erforderlich.',
-      internal: 'Bei uns ist etwas schiefgegangen. Bitte versuche es später erneut. (Referenz: {{reference}})',
+      internal:
+        'Bei uns ist etwas schiefgegangen. Bitte versuche es später erneut. (Referenz: {{reference}})',
       unavailable: 'Discord hat nicht rechtzeitig geantwortet. Bitte versuche es erneut.',
       modalTooLate: 'Das Öffnen des Formulars hat zu lange gedauert. Bitte versuche es erneut.',
     },

@@ -54,14 +54,16 @@ export const en = {
     errors: {
       stateMismatch:
         'The sign-in could not be completed: it was started in another browser or took too long. Please sign in again.',
-      exchangeFailed: 'Discord did not accept the sign-in (the verification code did not match). Please sign in again.',
+      exchangeFailed:
+        'Discord did not accept the sign-in (the verification code did not match). Please sign in again.',
       denied: 'You cancelled the sign-in on Discord. Nothing was changed.',
       discordError: 'Discord refused the sign-in: {{error}}. Please sign in again.',
       noSharedGuild:
         'You share no server with the Guildhall bot. Invite the bot to your server, or ask an admin of a server that has it.',
       notConfigured:
         'Sign-in with Discord is not set up on this server: DISCORD_CLIENT_ID and DISCORD_CLIENT_SECRET are missing.',
-      discordUnavailable: 'Discord could not be reached to complete the sign-in. Please try again in a minute.',
+      discordUnavailable:
+        'Discord could not be reached to complete the sign-in. Please try again in a minute.',
       demoRefused:
         'The demo sign-in only works when Guildhall is reachable from this computer alone (bound to 127.0.0.1) and has no Discord credentials.',
       demoUnknownUser: 'There is no demo user {{userId}}. Choose one of: {{choices}}.',
