@@ -32,6 +32,7 @@ export type Config = {
   readonly discord: {
     readonly apiUrl: string;
     readonly gateway: boolean;
+    readonly memberIntent: boolean;
     readonly clientId: string | undefined;
     readonly clientSecret: string | undefined;
     readonly bots: readonly BotIdentity[];
@@ -128,6 +129,7 @@ export function loadConfig(
     discord: {
       apiUrl: v.DISCORD_API_URL.replace(/\/$/, ''),
       gateway: v.DISCORD_GATEWAY,
+      memberIntent: v.DISCORD_MEMBER_INTENT,
       clientId: v.DISCORD_CLIENT_ID ?? v.DISCORD_APPLICATION_ID,
       clientSecret: v.DISCORD_CLIENT_SECRET,
       bots,

@@ -205,6 +205,14 @@ export const variables = {
     true,
     parseBoolean,
   ),
+  DISCORD_MEMBER_INTENT: withDefault(
+    {
+      description:
+        'Ask the Gateway for the privileged Server Members intent (enable it in the Developer Portal); keeps memberships current without look-ups',
+    },
+    true,
+    parseBoolean,
+  ),
   DISCORD_BOTS: optional(
     {
       description:
