@@ -179,6 +179,76 @@ export function createSandbox(db: Database) {
       return row ? toSandboxMessage(row) : undefined;
     },
 
+    /** A member's roles in a sandbox guild, or undefined when they are not in it. */
+    async member(
+      guildId: string,
+      userId: string,
+    ): Promise<{ roleIds: string[]; joinedAt: string } | undefined> {
+      const [m] = await db.withSystem((tx) =>
+        rows<{ role_ids: string[] | string; joined_at: Date | string }>(
+          tx,
+          sql`select role_ids, joined_at from discord.sandbox_members where guild_id = ${guildId} and user_id = ${userId}`,
+        ),
+      );
+      if (!m) return undefined;
+      const ids = Array.isArray(m.role_ids)
+        ? m.role_ids.map(String)
+        : m.role_ids
+            .replace(/^\{|\}$/g, '')
+            .split(',')
+            .filter(Boolean);
+      return { roleIds: ids, joinedAt: new Date(m.joined_at).toISOString() };
+    },
+
+    async user(userId: string) {
+      const [u] = await db.withSystem((tx) =>
+        rows<{ id: string; username: string; global_name: string | null; avatar: string | null }>(
+          tx,
+          sql`select id, username, global_name, avatar from discord.sandbox_users where id = ${userId}`,
+        ),
+      );
+      return u;
+    },
+
+    async guild(guildId: string) {
+      const [g] = await db.withSystem((tx) =>
+        rows<{ id: string; name: string; owner_id: string; preferred_locale: string; roles: SandboxRole[] }>(
+          tx,
+          sql`select id, name, owner_id, preferred_locale, roles from discord.sandbox_guilds where id = ${guildId}`,
+        ),
+      );
+      return g;
+    },
+
+    /** Channels of the guilds `userId` is in, and their DM channel, for the dashboard's channel list. */
+    async channelsOf(userId: string) {
+      return db.withSystem((tx) =>
+        rows<{
+          id: string;
+          guild_id: string | null;
+          name: string | null;
+          type: number;
+          parent_id: string | null;
+        }>(
+          tx,
+          sql`select c.id, c.guild_id, c.name, c.type, c.parent_id from discord.sandbox_channels c
+               where c.guild_id in (select guild_id from discord.sandbox_members where user_id = ${userId})
+                  or c.recipient_id = ${userId}
+               order by c.guild_id nulls first, c.id`,
+        ),
+      );
+    },
+
+    async channel(channelId: string) {
+      const [c] = await db.withSystem((tx) =>
+        rows<{ id: string; guild_id: string | null; type: number; recipient_id: string | null }>(
+          tx,
+          sql`select id, guild_id, type, recipient_id from discord.sandbox_channels where id = ${channelId}`,
+        ),
+      );
+      return c;
+    },
+
     async calls(
       bot?: string,
     ): Promise<Array<{ bot: string; method: string; route: string; outcome: string }>> {
