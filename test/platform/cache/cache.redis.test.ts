@@ -1,5 +1,6 @@
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { describe } from 'node:test';
+import { describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import { createRedisCache } from '#platform/cache/redis.ts';
 import { cacheContract } from '../../contracts/cache.ts';
@@ -24,3 +25,30 @@ describe('Redis', { skip: skipWithoutServices() }, () =>
     },
   }),
 );
+
+describe('runtime with REDIS_URL', { skip: skipWithoutServices() }, () => {
+  it('uses Redis for the cache and for the auth-failure limiter', async () => {
+    await assertReachable('redis');
+    const { compose } = await import('#components/runtime.ts');
+    const { loadConfig } = await import('#platform/config/load.ts');
+    const { RateLimiterRedis } = await import('rate-limiter-flexible');
+    const { pgliteFactory, quietLog } = await import('../../support/databases.ts');
+    const database = await pgliteFactory.create();
+    const runtime = await compose(loadConfig({ REDIS_URL: SERVICES.redis }, { envFile: false }), 'test', {
+      db: database.db,
+      log: quietLog,
+    });
+    try {
+      assert.equal(runtime.cache.kind, 'redis');
+      assert.ok(runtime.authFailureLimiter instanceof RateLimiterRedis);
+      const key = `test-${randomBytes(4).toString('hex')}`;
+      const res = await runtime.authFailureLimiter.consume(key);
+      assert.equal(res.consumedPoints, 1);
+      assert.equal((await runtime.authFailureLimiter.get(key))?.consumedPoints, 1);
+      await runtime.authFailureLimiter.delete(key);
+    } finally {
+      await runtime.close();
+      await database.dispose();
+    }
+  });
+});

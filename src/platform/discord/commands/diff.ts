@@ -22,18 +22,23 @@ const FIELDS = [
 
 /** Discord fills defaults in (empty maps, `required: false`): both sides are compared without them. */
 function normalize(value: unknown): unknown {
+  if (isEmpty(value)) return undefined;
   if (Array.isArray(value)) return value.map(normalize);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) {
-      if (v === null || v === undefined || v === false) continue;
-      if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
-      if (Array.isArray(v) && v.length === 0) continue;
+      if (isEmpty(v)) continue;
       out[k] = normalize(v);
     }
     return out;
   }
   return value;
+}
+
+function isEmpty(v: unknown): boolean {
+  if (v === null || v === undefined || v === false) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  return typeof v === 'object' && Object.keys(v).length === 0;
 }
 
 /** What a bulk overwrite with `desired` changes relative to what Discord has now. */
