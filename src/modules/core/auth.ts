@@ -275,6 +275,8 @@ export function authRoutes(deps: AuthDeps) {
         });
         reply.clearCookie(STATE_COOKIE, { path: OAUTH_PATH });
         setSessionCookie(deps, reply, token);
+        // Ended sessions are kept a day for "signed out elsewhere" answers, then removed.
+        deps.sessions.prune().catch((err) => request.log.warn({ err }, 'pruning sessions failed'));
         return reply.redirect(saved.returnTo, 302);
       },
     );

@@ -93,6 +93,17 @@ describe('demo sign-in without Discord credentials', () => {
       assert.equal(me.json().guilds.length, 2);
     });
 
+    it('documents the sign-in and sandbox routes in the OpenAPI document', async () => {
+      const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+      for (const path of [
+        '/api/v1/auth/demo',
+        '/api/v1/auth/sessions/{sessionId}',
+        '/api/v1/sandbox/interactions',
+      ])
+        assert.ok(doc.paths[path], path);
+      assert.equal(doc.paths['/interactions'], undefined, 'Discord’s endpoint is not part of the API');
+    });
+
     it('refuses someone who is not a demo user', async () => {
       const res = await t.app.inject({
         method: 'POST',

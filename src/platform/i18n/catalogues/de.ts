@@ -71,6 +71,7 @@ export const de = {
         'Die Demo-Anmeldung funktioniert nur, wenn Guildhall ausschließlich von diesem Computer erreichbar ist (an 127.0.0.1 gebunden) und keine Discord-Zugangsdaten hat.',
       demoUnknownUser: 'Es gibt keinen Demo-Benutzer {{userId}}. Wähle einen von: {{choices}}.',
       csrf: 'Diese Änderung wurde abgelehnt, weil sie nicht vom Guildhall-Dashboard kam (das CSRF-Token fehlt oder ist falsch). Lade die Seite neu und versuche es erneut.',
+      notASession: 'Diese Anfrage ist mit einem API-Token angemeldet, nicht mit einer Sitzung.',
       sessionNotFound: 'Diese Sitzung gibt es nicht.',
       sessionExpired: 'Deine Sitzung ist abgelaufen. Bitte melde dich erneut an.',
       sessionInvalid: 'Deine Sitzung ist nicht mehr gültig. Bitte melde dich erneut an.',

@@ -68,6 +68,7 @@ export const en = {
         'The demo sign-in only works when Guildhall is reachable from this computer alone (bound to 127.0.0.1) and has no Discord credentials.',
       demoUnknownUser: 'There is no demo user {{userId}}. Choose one of: {{choices}}.',
       csrf: 'This change was refused because it did not come from the Guildhall dashboard (the CSRF token is missing or wrong). Reload the page and try again.',
+      notASession: 'This request is authenticated by an API token, not by a session.',
       sessionNotFound: 'There is no such session.',
       sessionExpired: 'Your session has expired. Please sign in again.',
       sessionInvalid: 'Your session is no longer valid. Please sign in again.',
