@@ -45,7 +45,7 @@ export function registerInteractionRoutes(app: HttpApp, options: InteractionRout
       return sendProblem(
         request,
         reply,
-        503,
+        404,
         'INTERACTIONS_NOT_CONFIGURED',
         t('interactions.noPublicKey', { bot: bot.name }),
       );
