@@ -35,7 +35,7 @@ export type AuthDeps = {
 
 export const secureCookies = (publicUrl: string) => publicUrl.startsWith('https:');
 
-export function t(deps: AuthDeps, request: FastifyRequest) {
+export function translatorFor(deps: AuthDeps, request: FastifyRequest) {
   return deps.i18n.forLocale(deps.i18n.resolve(...acceptLanguages(request.headers['accept-language'])));
 }
 
@@ -65,7 +65,7 @@ export function sessionAuthenticator(deps: AuthDeps): Authenticator {
       if (error instanceof UserError && error.status === 401) {
         const key =
           error.code === 'SESSION_EXPIRED' ? 'auth.errors.sessionExpired' : 'auth.errors.sessionInvalid';
-        throw unauthorized(t(deps, request)(key), error.code);
+        throw unauthorized(translatorFor(deps, request)(key), error.code);
       }
       throw error;
     });
@@ -86,7 +86,7 @@ function checkCsrf(deps: AuthDeps, request: FastifyRequest, session: SessionReco
   const origin = request.headers.origin;
   const originOk = !origin || origin === ownOrigin || (deps.loopback && isLoopbackOrigin(origin));
   if (!sameToken(given, session.csrfToken) || !originOk)
-    throw forbidden(t(deps, request)('auth.errors.csrf'), 'CSRF_TOKEN_INVALID');
+    throw forbidden(translatorFor(deps, request)('auth.errors.csrf'), 'CSRF_TOKEN_INVALID');
 }
 
 function isLoopbackOrigin(origin: string): boolean {

@@ -15,7 +15,7 @@ import {
   sameToken,
   secureCookies,
   setSessionCookie,
-  t,
+  translatorFor,
 } from './auth.ts';
 
 /** Discord OAuth2: the redirect to Discord and the callback that starts a session. */
@@ -41,7 +41,7 @@ export function oauthRoutes(deps: AuthDeps) {
             reply,
             503,
             'OAUTH_NOT_CONFIGURED',
-            t(deps, request)('auth.errors.notConfigured'),
+            translatorFor(deps, request)('auth.errors.notConfigured'),
           );
         const state = randomBytes(24).toString('base64url');
         const { verifier, challenge } = pkcePair();
@@ -75,7 +75,7 @@ export function oauthRoutes(deps: AuthDeps) {
         },
       },
       async (request, reply) => {
-        const tr = t(deps, request);
+        const tr = translatorFor(deps, request);
         const fail = (status: number, code: string, detail: string) => {
           reply.clearCookie(STATE_COOKIE, { path: OAUTH_PATH });
           request.log.info({ code }, 'sign-in refused');

@@ -2,7 +2,13 @@ import { Type } from 'typebox';
 import { forbidden, UserError, unauthorized } from '#platform/errors.ts';
 import { problems, Snowflake, Timestamp } from '#platform/http/schemas.ts';
 import type { HttpApp } from '#platform/http/types.ts';
-import { type AuthDeps, clearSessionCookie, SESSION_COOKIE, setSessionCookie, t } from './auth.ts';
+import {
+  type AuthDeps,
+  clearSessionCookie,
+  SESSION_COOKIE,
+  setSessionCookie,
+  translatorFor,
+} from './auth.ts';
 import { DEMO_USERS } from './demo.ts';
 import type { SessionRecord } from './sessions.ts';
 
@@ -53,7 +59,7 @@ export function sessionRoutes(deps: AuthDeps) {
       },
       async (request) => {
         if (!deps.demoEnabled)
-          throw forbidden(t(deps, request)('auth.errors.demoRefused'), 'DEMO_SIGN_IN_REFUSED');
+          throw forbidden(translatorFor(deps, request)('auth.errors.demoRefused'), 'DEMO_SIGN_IN_REFUSED');
         return {
           users: DEMO_USERS.map(({ id, username, globalName, role }) => ({ id, username, globalName, role })),
         };
@@ -75,7 +81,7 @@ export function sessionRoutes(deps: AuthDeps) {
         },
       },
       async (request, reply) => {
-        const tr = t(deps, request);
+        const tr = translatorFor(deps, request);
         // Refused outright on any other binding or with credentials: nobody else may become Ada.
         if (!deps.demoEnabled) throw forbidden(tr('auth.errors.demoRefused'), 'DEMO_SIGN_IN_REFUSED');
         const { userId } = request.body;
@@ -161,9 +167,13 @@ export function sessionRoutes(deps: AuthDeps) {
           await deps.sessions.revoke(request.params.sessionId, principal.userId);
         } catch (error) {
           if (error instanceof UserError && error.code === 'SESSION_NOT_FOUND')
-            throw new UserError('SESSION_NOT_FOUND', t(deps, request)('auth.errors.sessionNotFound'), {
-              status: 404,
-            });
+            throw new UserError(
+              'SESSION_NOT_FOUND',
+              translatorFor(deps, request)('auth.errors.sessionNotFound'),
+              {
+                status: 404,
+              },
+            );
           throw error;
         }
         if (request.params.sessionId === principal.sessionId) clearSessionCookie(deps, reply);
