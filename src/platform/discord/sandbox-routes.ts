@@ -5,7 +5,7 @@ import {
   InteractionType,
 } from 'discord-api-types/v10';
 import { Type } from 'typebox';
-import { notFound, UserError, unauthorized } from '../errors.ts';
+import { UserError, unauthorized } from '../errors.ts';
 import { problems, Snowflake, Timestamp } from '../http/schemas.ts';
 import type { HttpApp } from '../http/types.ts';
 import type { I18n } from '../i18n/i18n.ts';
@@ -157,10 +157,13 @@ export function sandboxRoutes(deps: { bots: DiscordBots; sandbox: Sandbox; i18n:
       },
       async (request) => {
         const userId = principalId(request);
+        const t = i18n.forLocale(i18n.resolve(...acceptLanguages(request.headers['accept-language'])));
         const { guildId, channelId, before, limit } = request.query;
-        if (guildId && !(await sandbox.member(guildId, userId))) throw notFound('Guild', 'GUILD_NOT_FOUND');
+        if (guildId && !(await sandbox.member(guildId, userId)))
+          throw new UserError('GUILD_NOT_FOUND', t('sandbox.errors.notVisible'), { status: 404 });
         const visible = new Set((await sandbox.channelsOf(userId)).map((c) => c.id));
-        if (channelId && !visible.has(channelId)) throw notFound('Channel', 'CHANNEL_NOT_FOUND');
+        if (channelId && !visible.has(channelId))
+          throw new UserError('CHANNEL_NOT_FOUND', t('sandbox.errors.notVisible'), { status: 404 });
         const list = await sandbox.messages({
           viewerId: userId,
           ...(guildId ? { guildId } : {}),
