@@ -86,7 +86,7 @@ export async function startDiscordApp(options: {
     db: database.db,
     log: quietLog,
     extraModules: options.modules,
-    deferAfterMs: options.deferAfterMs ?? 150,
+    deferAfterMs: options.deferAfterMs ?? 1000,
     globalRequestsPerSecond: 1000,
     ...(options.cache ? { cache: options.cache } : {}),
   });

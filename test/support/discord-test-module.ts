@@ -96,7 +96,7 @@ export function testModule(name = 'testmod', prefix = ''): Module {
           key: 'testmod.slow',
           async handler(ctx) {
             calls.push('slow');
-            await new Promise((r) => setTimeout(r, Number(process.env.TEST_SLOW_MS ?? 400)));
+            await new Promise((r) => setTimeout(r, Number(process.env.TEST_SLOW_MS ?? 1300)));
             return { content: `slow done for ${ctx.userId}` };
           },
         },

@@ -24,7 +24,7 @@ describe('the Discord sandbox (no bot token, demo on loopback)', () => {
       db: database.db,
       log: quietLog,
       extraModules: [testModule()],
-      deferAfterMs: 150,
+      deferAfterMs: 1000,
     });
     await runtime.core.seedDemo();
     app = await buildApi(runtime);

@@ -78,6 +78,8 @@ type Run = {
   readonly component: boolean;
   readonly updatesMessage: boolean;
   readonly handler: () => Promise<Reply>;
+  /** When the interaction arrived: look-ups before the handler count against Discord's clock too. */
+  readonly startedAt: number;
 };
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
@@ -173,7 +175,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     );
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), deferAfterMs);
+      timer = setTimeout(() => resolve('late'), Math.max(0, deferAfterMs - (Date.now() - job.startedAt)));
     });
     const first = await Promise.race([work, late]);
     clearTimeout(timer);
@@ -256,6 +258,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   return {
     identity: options.identity,
     async dispatch(interaction, respond) {
+      const startedAt = Date.now();
       if (interaction.type === InteractionType.Ping) return respond({ type: InteractionResponseType.Pong });
       const locale = await localeOf(interaction);
       const t = i18n.forLocale(locale);
@@ -316,6 +319,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
               options: parsed.values,
             };
             return await run(interaction, locale, respond, {
+              startedAt,
               ephemeral: sub?.ephemeral ?? spec.ephemeral ?? false,
               component: false,
               updatesMessage: false,
@@ -354,7 +358,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
                 return [];
               }),
               new Promise<readonly APIApplicationCommandOptionChoice[]>((resolve) => {
-                timer = setTimeout(() => resolve([]), deferAfterMs);
+                timer = setTimeout(() => resolve([]), Math.max(0, deferAfterMs - (Date.now() - startedAt)));
               }),
             ]);
             clearTimeout(timer);
@@ -389,6 +393,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
               const modal = i as APIModalSubmitInteraction;
               const handler = (spec as { handler: (c: unknown) => Promise<Reply> }).handler;
               return await run(interaction, locale, respond, {
+                startedAt,
                 ephemeral: spec.ephemeral ?? true,
                 component: false,
                 updatesMessage: false,
@@ -399,6 +404,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
             const component = i as APIMessageComponentInteraction;
             const handler = (spec as { handler: (c: unknown) => Promise<Reply> }).handler;
             return await run(interaction, locale, respond, {
+              startedAt,
               ephemeral: spec.ephemeral ?? true,
               component: true,
               updatesMessage: (spec as { updatesMessage?: boolean }).updatesMessage ?? false,
