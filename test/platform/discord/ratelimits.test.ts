@@ -45,6 +45,9 @@ describe('rate limits: 500 messages through the REST port', () => {
         globalRequestsPerSecond: 250,
       }),
     );
+    // Besides the windows, Discord pushes back unannounced now and then (shared or hidden limits).
+    standin.limits.forceRateLimits(3, true);
+    standin.limits.forceRateLimits(3, false);
     const sends = Array.from({ length: 500 }, (_, i) => {
       const port = replicas[i % 2] as (typeof replicas)[number];
       return port.sendMessage(CHANNELS[Math.floor(i / 2) % CHANNELS.length] as string, {
@@ -64,7 +67,7 @@ describe('rate limits: 500 messages through the REST port', () => {
     const posts = standin.callsTo('POST', '/channels/:channel/messages');
     const rejected = posts.filter((c) => c.status === 429);
     assert.equal(posts.length, 500 + rejected.length, 'every 429 was retried, and nothing else was repeated');
-    assert.ok(rejected.length > 0, 'the stand-in did push back (otherwise this test proves nothing)');
+    assert.ok(rejected.length >= 6, 'the stand-in did push back (otherwise this test proves nothing)');
     assert.ok(posts.every((c) => c.status === 200 || c.status === 429));
 
     for (const [bucket, max] of standin.limits.maxServedPerWindow()) {
@@ -72,7 +75,7 @@ describe('rate limits: 500 messages through the REST port', () => {
       assert.ok(max <= limit, `${bucket} served ${max} in one window (limit ${limit})`);
     }
     const kinds = new Set(standin.limits.rejected.map((r) => (r.global ? 'global' : 'route')));
-    assert.ok(kinds.size > 0);
+    assert.deepEqual([...kinds].sort(), ['global', 'route']);
     if (process.env.TEST_VERBOSE) console.warn({ rejected: rejected.length, kinds: [...kinds] });
   });
 

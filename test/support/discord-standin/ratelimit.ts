@@ -23,6 +23,16 @@ export class RateLimits {
 
   readonly route: (routeKey: string) => Limit;
   readonly global: Limit;
+  /**
+   * 429s to answer next whatever the windows say, as Discord does when another process shares the
+   * token or a limit is not announced in the headers: makes "every 429 is retried" testable even on
+   * a machine too slow to ever reach a limit by itself.
+   */
+  #forced: Array<{ global: boolean }> = [];
+
+  forceRateLimits(count: number, global: boolean) {
+    for (let i = 0; i < count; i++) this.#forced.push({ global });
+  }
 
   constructor(route: (routeKey: string) => Limit, global: Limit) {
     this.route = route;
@@ -60,6 +70,18 @@ export class RateLimits {
     };
     const globalKey = `${identity}|global`;
     const g = this.#window(globalKey, this.global, now);
+    const forced = countsGlobally ? this.#forced.shift() : undefined;
+    if (forced) {
+      this.rejected.push({ bucket: forced.global ? globalKey : bucketKey, at: now, global: forced.global });
+      return {
+        ok: false,
+        global: forced.global,
+        retryAfterS: 0.05,
+        headers: forced.global
+          ? { 'retry-after': '0.050', 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' }
+          : { ...base, 'x-ratelimit-remaining': '0', 'retry-after': '0.050', 'x-ratelimit-scope': 'shared' },
+      };
+    }
     if (countsGlobally && g.count >= this.global.limit) {
       const retry = Math.max(0.001, (g.start + this.global.windowMs - now) / 1000);
       this.rejected.push({ bucket: globalKey, at: now, global: true });
