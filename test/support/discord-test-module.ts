@@ -1,4 +1,4 @@
-import { ComponentType, TextInputStyle } from 'discord-api-types/v10';
+import { ComponentType, PermissionFlagsBits, TextInputStyle } from 'discord-api-types/v10';
 import { embed } from '#platform/discord/embeds.ts';
 import { createPaginator } from '#platform/discord/paginator.ts';
 import { UserError } from '#platform/errors.ts';
@@ -42,6 +42,7 @@ export function testModule(name = 'testmod', prefix = ''): Module {
               options: { game: { description: 'The game' }, count: { description: 'How many' } },
             },
             form: { description: 'Opens a form' },
+            purge: { description: 'For moderators' },
             pages: { description: 'Pages' },
             thanks: 'Thanks, {{who}}: {{comment}}',
             echoed: 'You said: {{text}}',
@@ -133,6 +134,15 @@ export function testModule(name = 'testmod', prefix = ''): Module {
           async handler(ctx) {
             calls.push(`host:${ctx.guildId}`);
             return { content: `host ok in ${ctx.guildId}` };
+          },
+        },
+        {
+          name: c('purge'),
+          key: 'testmod.purge',
+          requires: { permissions: PermissionFlagsBits.ManageMessages },
+          async handler(ctx) {
+            calls.push(`purge:${ctx.guildId}`);
+            return { content: 'purged' };
           },
         },
         {

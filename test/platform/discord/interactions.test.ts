@@ -419,6 +419,15 @@ describe('HTTP interactions', () => {
       assert.deepEqual(calls, [`admin:${GB}`]);
     });
 
+    it('checks Discord permissions as Discord computed them for the interaction', async () => {
+      const member = (await t.interact(alpha, command('purge', [], MEMBER, { locale: 'en-US' }))).json();
+      assert.equal(data(member).content, 'You need the “Manage Messages” permission to do that.');
+      const german = (await t.interact(alpha, command('purge', [], ADMIN, { locale: 'de' }))).json();
+      assert.equal(data(german).content, 'Dafür brauchst du die Berechtigung „Nachrichten verwalten“.');
+      const owner = (await t.interact(alpha, command('purge', [], OWNER))).json();
+      assert.equal(data(owner).content, 'purged');
+    });
+
     it('refuses guild-only commands in DMs', async () => {
       const dm = t.standin.interaction({
         bot: alpha,

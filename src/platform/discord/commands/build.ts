@@ -139,8 +139,9 @@ export function buildCommand(i18n: I18n, spec: CommandSpec): RESTPostAPIChatInpu
     description: text(i18n, `${spec.key}.description`, 100),
     description_localizations: localized(i18n, `${spec.key}.description`, 100),
     options,
+    // Without an explicit hint, a command that requires permissions is hidden from those lacking them.
     default_member_permissions:
-      spec.defaultMemberPermissions === undefined ? null : spec.defaultMemberPermissions.toString(),
+      (spec.defaultMemberPermissions ?? spec.requires?.permissions)?.toString() ?? null,
     integration_types: [ApplicationIntegrationType.GuildInstall],
     contexts: guildOnly
       ? [InteractionContextType.Guild]
@@ -150,5 +151,5 @@ export function buildCommand(i18n: I18n, spec: CommandSpec): RESTPostAPIChatInpu
 }
 
 function needsGuild(r: CommandSpec['requires']): boolean {
-  return Boolean(r && (r.guildOnly || r.admin || r.capability));
+  return Boolean(r && (r.guildOnly || r.admin || r.capability || r.permissions));
 }

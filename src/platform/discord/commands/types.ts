@@ -29,6 +29,11 @@ export type Requirement = {
   readonly admin?: boolean;
   /** A capability granted by the guild's configured roles (host, moderator, verifier). */
   readonly capability?: string;
+  /**
+   * Discord permissions the member must hold in this channel (e.g. `PermissionFlagsBits.ManageMessages`),
+   * as Discord computed them for the interaction (overwrites included).
+   */
+  readonly permissions?: bigint;
 };
 
 export type OptionType =

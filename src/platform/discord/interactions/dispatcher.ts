@@ -10,6 +10,7 @@ import {
   InteractionResponseType,
   InteractionType,
   MessageFlags,
+  PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import { AppError, UserError } from '../../errors.ts';
 import type { I18n, Params } from '../../i18n/i18n.ts';
@@ -276,8 +277,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       ): Promise<Denial | undefined> => {
         for (const requirement of requirements) {
           if (!requirement) continue;
-          const needsGuild = requirement.guildOnly || requirement.admin || requirement.capability;
+          const needsGuild =
+            requirement.guildOnly || requirement.admin || requirement.capability || requirement.permissions;
           if (needsGuild && !interaction.guild_id) return { key: 'discord.errors.guildOnly' };
+          if (requirement.permissions !== undefined) {
+            // Discord sends the member's permissions in this channel with every guild interaction
+            // (signed, so not forgeable): no look-up needed.
+            const held = BigInt(interaction.member?.permissions ?? '0');
+            const missing = requirement.permissions & ~held;
+            if (missing !== 0n)
+              return {
+                key: 'discord.errors.missingPermissions',
+                params: { permissions: permissionNames(missing, t) },
+              };
+          }
           if (interaction.guild_id && (requirement.admin || requirement.capability)) {
             const denial = await options.authorize({
               guildId: interaction.guild_id,
@@ -428,6 +441,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
     },
   };
+}
+
+/** "Manage Messages, Kick Members" for a permission bit set, from the catalogue where it has the name. */
+export function permissionNames(bits: bigint, t: (key: string) => string): string {
+  const names: string[] = [];
+  for (const [name, bit] of Object.entries(PermissionFlagsBits)) {
+    if ((bits & bit) === 0n) continue;
+    const key = `discord.permissions.${name}`;
+    const text = t(key);
+    names.push(text === key ? name.replace(/([a-z])([A-Z])/g, '$1 $2') : text);
+  }
+  return names.join(', ');
 }
 
 /** Text inputs by custom id, from action rows (classic) and labels (newer modal layout). */

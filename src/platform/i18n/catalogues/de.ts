@@ -26,7 +26,14 @@ export const de = {
       modalTooLate: 'Das Öffnen des Formulars hat zu lange gedauert. Bitte versuche es erneut.',
     },
     capabilities: { host: 'Gastgeber', moderator: 'Moderator', verifier: 'Prüfer' },
-    permissions: { MANAGE_GUILD: 'Server verwalten', ADMINISTRATOR: 'Administrator' },
+    permissions: {
+      Administrator: 'Administrator',
+      ManageGuild: 'Server verwalten',
+      ManageMessages: 'Nachrichten verwalten',
+      ManageRoles: 'Rollen verwalten',
+      ManageEvents: 'Events verwalten',
+      ModerateMembers: 'Mitglieder timeouten',
+    },
     optionTypes: {
       string: 'ein Text',
       integer: 'eine ganze Zahl',

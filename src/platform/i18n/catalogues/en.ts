@@ -23,7 +23,14 @@ export const en = {
       modalTooLate: 'Opening the form took too long. Please try again.',
     },
     capabilities: { host: 'host', moderator: 'moderator', verifier: 'verifier' },
-    permissions: { MANAGE_GUILD: 'Manage Server', ADMINISTRATOR: 'Administrator' },
+    permissions: {
+      Administrator: 'Administrator',
+      ManageGuild: 'Manage Server',
+      ManageMessages: 'Manage Messages',
+      ManageRoles: 'Manage Roles',
+      ManageEvents: 'Manage Events',
+      ModerateMembers: 'Timeout Members',
+    },
     optionTypes: {
       string: 'text',
       integer: 'a whole number',
