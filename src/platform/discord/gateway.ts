@@ -238,7 +238,13 @@ export async function connectGateway(options: {
   client.once('clientReady', (c) =>
     log.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'gateway connected'),
   );
-  await client.login(bot.token);
+  try {
+    await client.login(bot.token);
+  } catch (error) {
+    // A refused token or intent (4004, 4014) must not leave a half-open client behind.
+    await client.destroy().catch(() => {});
+    throw error;
+  }
   return {
     bot: bot.name,
     async stop() {

@@ -160,6 +160,16 @@ describe('gateway events', () => {
     assert.equal(await t.runtime.core.directory.getGuild(G), undefined);
   });
 
+  it('connects with discord.js through DISCORD_API_URL and the identity’s token', async () => {
+    const { connectGateway } = await import('#platform/discord/gateway.ts');
+    // The stand-in has no Gateway: discord.js asks it for one (GET /gateway/bot) and gives up.
+    await assert.rejects(
+      connectGateway({ bot, handlers, apiUrl: t.standin.apiUrl, memberIntent: true, log: quietLog }),
+    );
+    const asked = t.standin.calls.filter((c) => c.path.endsWith('/gateway/bot'));
+    assert.equal(asked[0]?.bot, 'default', 'with the bot token, at the configured API');
+  });
+
   it('serves interactions with the same handlers, answering through the callback endpoint', async () => {
     const interaction = t.standin.interaction({
       bot: t.bots[0] as DiscordApp['bots'][number],
