@@ -21,6 +21,7 @@ Components (long-running):
 Operations:
   migrate      apply database migrations (--dry-run, --status)
   tokens       create, list and revoke API tokens
+  discord      register slash commands (discord register [--guild ID] [--bot NAME])
   doctor       check the configuration and every configured service
   version      print the version
 
@@ -75,6 +76,8 @@ async function runOperation(config: Config, command: string, args: string[]): Pr
       return (await import('./commands/migrate.ts')).migrateCommand(config, args);
     case 'tokens':
       return (await import('./commands/tokens.ts')).tokensCommand(config, args);
+    case 'discord':
+      return (await import('./commands/discord.ts')).discordCommand(config, args);
     default:
       printError(`Unknown command "${command}".\n`);
       print(HELP);

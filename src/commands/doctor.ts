@@ -104,8 +104,9 @@ async function checkDatabase(config: Config, add: (c: string, s: Status, d: stri
         ? 'guildhall_app (RLS enforced) and guildhall_system (bypasses RLS) usable'
         : 'roles missing: `guildhall migrate` creates them, or see src/platform/db/README.md',
     );
-    const runtime = await compose(config, 'doctor', { db, log });
-    const status = await migrationStatus(db, runtime.migrations);
+    // Only the list of migrations is needed: no Redis or Discord connections for it.
+    const runtime = await compose({ ...config, redisUrl: undefined }, 'doctor', { db, log });
+    const status = await migrationStatus(db, runtime.migrations).finally(() => runtime.close());
     if (status.changed.length > 0)
       add('migrations', 'fail', `edited after being applied: ${status.changed.join(', ')}`);
     else if (status.pending.length > 0)

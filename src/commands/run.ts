@@ -40,6 +40,11 @@ export async function runComponent(config: Config, component: Component): Promis
     },
   });
 
+  if (await runtime.core.seedDemo())
+    log.info(
+      'demo guilds seeded: sign in as a demo user (POST /api/v1/auth/demo) to try Guildhall without Discord',
+    );
+
   const running: Running[] = [];
   try {
     for (const role of rolesOf(component)) running.push(await STARTERS[role](runtime));

@@ -1,4 +1,6 @@
 import { migrationStatus } from '#platform/db/migrations.ts';
+import { registerInteractionRoutes } from '#platform/discord/interactions/routes.ts';
+import { sandboxRoutes } from '#platform/discord/sandbox-routes.ts';
 import { createHttpServer } from '#platform/http/server.ts';
 import type { HttpApp } from '#platform/http/types.ts';
 import type { Running } from './running.ts';
@@ -15,7 +17,7 @@ export async function buildApi(runtime: Runtime): Promise<HttpApp> {
     trustProxy: config.http.trustProxy,
     publicUrl: config.http.publicUrl,
     version: VERSION,
-    auth: { authenticators: runtime.authenticators },
+    auth: { authenticators: runtime.authenticators, failureLimiter: runtime.authFailureLimiter },
     readiness: [
       { name: 'database', check: async () => void (await db.query('select 1')) },
       {
@@ -30,6 +32,13 @@ export async function buildApi(runtime: Runtime): Promise<HttpApp> {
       },
     ],
   });
+  registerInteractionRoutes(app, { bots: runtime.discord, cache: runtime.cache, i18n: runtime.i18n });
+  // The dashboard's Discord sandbox exists only with the demo: no credentials, loopback only.
+  const sandbox = runtime.discord.sandbox;
+  if (sandbox && runtime.core.demoEnabled)
+    await app.register(async (scope) =>
+      sandboxRoutes({ bots: runtime.discord, sandbox, i18n: runtime.i18n })(scope as HttpApp),
+    );
   for (const module of runtime.modules) {
     if (module.routes) await app.register(async (scope) => module.routes?.(scope as HttpApp));
   }

@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { type CoreServices, coreModule } from '#modules/core/index.ts';
+import type { Cache } from '#platform/cache/cache.ts';
+import { createMemoryCache } from '#platform/cache/memory.ts';
+import { createRedisCache } from '#platform/cache/redis.ts';
 import type { Config } from '#platform/config/load.ts';
 import type { Database } from '#platform/db/database.ts';
 import { loadMigrations, type Migration, type MigrationSource } from '#platform/db/migrations.ts';
 import { openDatabase } from '#platform/db/open.ts';
+import { createDiscordBots, type DiscordBots } from '#platform/discord/identities.ts';
 import type { Authenticator } from '#platform/http/auth.ts';
+import { createI18n, type I18n } from '#platform/i18n/i18n.ts';
 import { createLogger, type Logger } from '#platform/log/logger.ts';
 import type { Module } from '#platform/module.ts';
 import { createMetrics, type Registry } from '#platform/telemetry/metrics.ts';
@@ -16,6 +23,7 @@ export const VERSION: string = JSON.parse(
 /** Migrations of the platform itself, applied before any module's. */
 export const PLATFORM_MIGRATIONS: readonly MigrationSource[] = [
   { name: 'platform', dir: new URL('../platform/db/migrations/', import.meta.url) },
+  { name: 'discord', dir: new URL('../platform/discord/migrations/', import.meta.url) },
 ];
 
 /**
@@ -27,10 +35,18 @@ export type Runtime = {
   readonly log: Logger;
   readonly metrics: Registry;
   readonly db: Database;
+  readonly cache: Cache;
+  readonly i18n: I18n;
+  /** Every bot identity (or the one embedded sandbox identity): ports, registries, dispatchers. */
+  readonly discord: DiscordBots;
   readonly modules: readonly Module[];
   readonly core: CoreServices;
   readonly authenticators: readonly Authenticator[];
+  /** Counts failed authentications per address (in Redis when REDIS_URL is set, so replicas share it). */
+  readonly authFailureLimiter: RateLimiterAbstract;
   readonly migrations: readonly Migration[];
+  /** Work that outlives its request (follow-ups after a deferred interaction); awaited on close. */
+  track(work: Promise<unknown>): void;
   close(): Promise<void>;
 };
 
@@ -39,6 +55,14 @@ export type ComposeOptions = {
   readonly log?: Logger;
   /** Use this database instead of opening the configured one (tests). */
   readonly db?: Database;
+  /** Use this cache instead of the configured one (tests). */
+  readonly cache?: Cache;
+  /** Modules added after the built-in ones (tests declare small Discord modules this way). */
+  readonly extraModules?: readonly Module[];
+  /** Defer interactions after this long instead of 2 s (tests). */
+  readonly deferAfterMs?: number;
+  /** Discord's global request rate per identity (tests against the stand-in raise it). */
+  readonly globalRequestsPerSecond?: number;
 };
 
 export async function compose(
@@ -50,14 +74,72 @@ export async function compose(
     options.log ?? createLogger({ level: config.log.level, pretty: config.log.pretty, name: component });
   const metrics = createMetrics(component);
   const db = options.db ?? (await openDatabase(config, log, component));
+  // One Redis connection for the cache and the limiter; the process owns it.
+  const redis =
+    config.redisUrl && !options.cache ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
+  redis?.on('error', (err) => log.warn({ err }, 'Redis connection failed'));
+  const cache = options.cache ?? (redis ? createRedisCache({ redis }) : createMemoryCache());
+  const authFailureLimiter = redis
+    ? new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: 'gh:auth-fail',
+        points: 10,
+        duration: 60,
+        blockDuration: 300,
+        // Redis down must not lock everyone out: fall back to counting in this process.
+        insuranceLimiter: new RateLimiterMemory({ points: 10, duration: 60, blockDuration: 300 }),
+      })
+    : new RateLimiterMemory({ keyPrefix: 'auth-fail', points: 10, duration: 60, blockDuration: 300 });
+  const i18n = createI18n();
+
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    const p = work.catch(() => {}).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+
+  const discord = createDiscordBots({
+    identities: config.discord.bots,
+    apiUrl: config.discord.apiUrl,
+    db,
+    cache,
+    log,
+    i18n,
+    ...(options.globalRequestsPerSecond ? { globalRequestsPerSecond: options.globalRequestsPerSecond } : {}),
+  });
 
   const modules: Module[] = [];
   const core = coreModule({
     db,
     scopes: () => new Set(modules.flatMap((m) => Object.keys(m.scopes ?? {}))),
     moduleNames: () => modules.filter((m) => m.name !== 'core').map((m) => m.name),
+    log,
+    i18n,
+    bots: discord,
+    auth: {
+      publicUrl: config.http.publicUrl,
+      loopback: config.http.loopback,
+      sessions: config.sessions,
+      oauth:
+        config.discord.clientId && config.discord.clientSecret
+          ? {
+              apiUrl: config.discord.apiUrl,
+              clientId: config.discord.clientId,
+              clientSecret: config.discord.clientSecret,
+            }
+          : undefined,
+    },
   });
   modules.push(core.module);
+  modules.push(...(options.extraModules ?? []));
+
+  discord.serve({
+    modules: modules.map((m) => ({ name: m.name, discord: m.discord ?? {} })),
+    authorize: core.services.authorizer,
+    guildLocale: async (guildId) => (await core.services.settings.get(guildId)).locale,
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    track,
+  });
 
   const migrations = loadMigrations([
     ...PLATFORM_MIGRATIONS,
@@ -69,11 +151,19 @@ export async function compose(
     log,
     metrics,
     db,
+    cache,
+    i18n,
+    discord,
     modules,
     core: core.services,
     authenticators: core.authenticators,
+    authFailureLimiter,
     migrations,
+    track,
     async close() {
+      await Promise.allSettled([...inFlight]);
+      if (!options.cache) await cache.close();
+      if (redis) await redis.quit().catch(() => redis.disconnect());
       if (!options.db) await db.close();
     },
   };

@@ -1,3 +1,4 @@
+import type { DiscordPart } from './discord/commands/types.ts';
 import type { HttpApp } from './http/types.ts';
 
 /**
@@ -14,4 +15,9 @@ export type Module = {
   readonly scopes?: Readonly<Record<string, string>>;
   /** HTTP routes, registered under the API's root. */
   readonly routes?: (app: HttpApp) => void | Promise<void>;
+  /**
+   * Slash commands, components and modals, served by every bot identity that serves this module,
+   * over HTTP interactions and the Gateway alike; plus the module's message catalogue.
+   */
+  readonly discord?: DiscordPart;
 };

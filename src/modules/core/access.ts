@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Database, rows } from '#platform/db/database.ts';
+import type { Authorizer } from '#platform/discord/interactions/dispatcher.ts';
 import { forbidden, notFound } from '#platform/errors.ts';
 import type { Principal } from '#platform/http/types.ts';
 
@@ -63,8 +64,39 @@ const MEMBERSHIP_SQL = (guildId: string, userId: string) => sql`
     left join core.guild_settings s on s.guild_id = g.id
    where g.id = ${guildId} and g.bot_present`;
 
-export function createAccessPolicy(db: Database) {
+/** What Discord says about a member (through the cached port), when a bot token is configured. */
+export type DiscordMembershipSource = (
+  guildId: string,
+  userId: string,
+) => Promise<{
+  ownerId: string;
+  roles: ReadonlyArray<{ id: string; permissions: string }>;
+  memberRoleIds: readonly string[];
+} | null>;
+
+export function createAccessPolicy(db: Database, options: { fromDiscord?: DiscordMembershipSource } = {}) {
   async function membership(guildId: string, userId: string): Promise<Membership | undefined> {
+    if (options.fromDiscord) {
+      const found = await options.fromDiscord(guildId, userId);
+      if (!found) return undefined;
+      // Roles and ownership from Discord; which roles grant which capability is ours.
+      const [settings] = await db.withGuild(guildId, (tx) =>
+        rows<{ capability_roles: Record<string, string[]> | null }>(
+          tx,
+          sql`select capability_roles from core.guild_settings where guild_id = ${guildId}`,
+        ),
+      );
+      let permissions = 0n;
+      for (const role of found.roles)
+        if (role.id === guildId || found.memberRoleIds.includes(role.id))
+          permissions |= BigInt(role.permissions);
+      return membershipFromRow(guildId, userId, {
+        owner_id: found.ownerId,
+        role_ids: [...found.memberRoleIds],
+        permissions: permissions.toString(),
+        capability_roles: settings?.capability_roles ?? null,
+      });
+    }
     const [row] = await db.withGuild(guildId, (tx) =>
       rows<MembershipRow>(tx, MEMBERSHIP_SQL(guildId, userId)),
     );
@@ -109,3 +141,18 @@ export function createAccessPolicy(db: Database) {
 }
 
 export type AccessPolicy = ReturnType<typeof createAccessPolicy>;
+
+/**
+ * The same policy for the bot: the command framework's requirements (admin, a capability)
+ * decided by `access`, answered as catalogue keys for the ephemeral explanation.
+ */
+export function discordAuthorizer(access: AccessPolicy): Authorizer {
+  return async ({ guildId, userId, requirement }) => {
+    const m = await access.membership(guildId, userId);
+    if (!m) return { key: 'discord.errors.notMember' };
+    if (requirement.admin && !m.admin) return { key: 'discord.errors.notAdmin' };
+    if (requirement.capability && !m.capabilities.has(requirement.capability as Capability))
+      return { key: 'discord.errors.missingCapability', params: { capability: requirement.capability } };
+    return undefined;
+  };
+}

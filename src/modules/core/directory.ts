@@ -95,6 +95,101 @@ export function createDirectory(db: Database) {
       });
     },
 
+    /** The guild's own fields only (GUILD_UPDATE carries roles separately). */
+    async upsertGuildInfo(guild: GuildInput): Promise<void> {
+      const values = {
+        name: guild.name,
+        icon: guild.icon ?? null,
+        ownerId: guild.ownerId,
+        botPresent: true,
+        updatedAt: new Date(),
+      };
+      await db.withSystem((tx) =>
+        tx
+          .insert(guilds)
+          .values({ id: guild.id, ...values })
+          .onConflictDoUpdate({ target: guilds.id, set: values }),
+      );
+    },
+
+    async upsertRole(guildId: string, role: RoleInput): Promise<void> {
+      const values = {
+        name: role.name,
+        permissions: BigInt(role.permissions),
+        position: role.position ?? 0,
+        color: role.color ?? 0,
+      };
+      await db.withSystem((tx) =>
+        tx
+          .insert(guildRoles)
+          .values({ guildId, id: role.id, ...values })
+          .onConflictDoUpdate({ target: [guildRoles.guildId, guildRoles.id], set: values }),
+      );
+    },
+
+    async deleteRole(guildId: string, roleId: string): Promise<void> {
+      await db.withSystem(async (tx) => {
+        await tx.delete(guildRoles).where(and(eq(guildRoles.guildId, guildId), eq(guildRoles.id, roleId)));
+        // Discord removes a deleted role from every member without a member event per member.
+        await tx.execute(
+          sql`update core.guild_members set role_ids = array_remove(role_ids, ${roleId}::bigint)
+               where guild_id = ${guildId} and ${roleId}::bigint = any (role_ids)`,
+        );
+      });
+    },
+
+    /**
+     * Members with their users, in one transaction (a GUILD_MEMBERS_CHUNK brings up to 1,000).
+     * Guilds not yet known are skipped: a member event can arrive before GUILD_CREATE is stored.
+     */
+    async upsertMembers(
+      guildId: string,
+      members: ReadonlyArray<MemberInput & { user: UserInput }>,
+    ): Promise<void> {
+      if (members.length === 0) return;
+      await db.withSystem(async (tx) => {
+        const [known] = await tx.select({ id: guilds.id }).from(guilds).where(eq(guilds.id, guildId));
+        if (!known) return;
+        const now = new Date();
+        await tx
+          .insert(users)
+          .values(
+            members.map((m) => ({
+              id: m.user.id,
+              username: m.user.username,
+              globalName: m.user.globalName ?? null,
+              avatar: m.user.avatar ?? null,
+              updatedAt: now,
+            })),
+          )
+          .onConflictDoUpdate({
+            target: users.id,
+            set: {
+              username: sql`excluded.username`,
+              globalName: sql`excluded.global_name`,
+              avatar: sql`excluded.avatar`,
+              updatedAt: now,
+            },
+          });
+        await tx
+          .insert(guildMembers)
+          .values(
+            members.map((m) => ({
+              guildId,
+              userId: m.userId,
+              nickname: m.nickname ?? null,
+              roleIds: [...m.roleIds],
+              joinedAt: m.joinedAt ?? null,
+              updatedAt: now,
+            })),
+          )
+          .onConflictDoUpdate({
+            target: [guildMembers.guildId, guildMembers.userId],
+            set: { nickname: sql`excluded.nickname`, roleIds: sql`excluded.role_ids`, updatedAt: now },
+          });
+      });
+    },
+
     async upsertMember(guildId: string, member: MemberInput): Promise<void> {
       const set = { nickname: member.nickname ?? null, roleIds: [...member.roleIds], updatedAt: new Date() };
       await db.withSystem((tx) =>

@@ -1,10 +1,19 @@
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '#platform/db/database.ts';
+import { isDiscordError } from '#platform/discord/errors.ts';
+import type { DiscordBots } from '#platform/discord/identities.ts';
+import { createOAuthClient, type OAuthConfig } from '#platform/discord/oauth.ts';
 import type { Authenticator } from '#platform/http/auth.ts';
+import type { HttpApp } from '#platform/http/types.ts';
+import type { I18n } from '#platform/i18n/i18n.ts';
+import type { Logger } from '#platform/log/logger.ts';
 import type { Module } from '#platform/module.ts';
-import { createAccessPolicy } from './access.ts';
+import { createAccessPolicy, type DiscordMembershipSource, discordAuthorizer } from './access.ts';
+import { authRoutes, sessionAuthenticator } from './auth.ts';
+import { seedDemo } from './demo.ts';
 import { createDirectory } from './directory.ts';
 import { coreRoutes } from './routes.ts';
+import { createSessionService } from './sessions.ts';
 import { createSettingsService } from './settings.ts';
 import { createTokenService } from './tokens.ts';
 
@@ -19,14 +28,76 @@ export type CoreDeps = {
   /** Every module's scopes, known once the composition is complete. */
   readonly scopes: () => ReadonlySet<string>;
   readonly moduleNames: () => readonly string[];
+  readonly log: Logger;
+  readonly i18n: I18n;
+  readonly bots: DiscordBots;
+  readonly auth: {
+    readonly publicUrl: string;
+    /** The HTTP server is bound to loopback only. */
+    readonly loopback: boolean;
+    readonly sessions: { readonly ttlMs: number; readonly maxAgeMs: number };
+    /** Discord OAuth2 (DISCORD_CLIENT_ID / DISCORD_CLIENT_SECRET), if configured. */
+    readonly oauth: Omit<OAuthConfig, 'redirectUri'> | undefined;
+  };
 };
 
-/** Core: guilds, users, memberships, settings, API tokens, the permission policy and the audit log. */
+/** The OAuth2 redirect URL to register in the Developer Portal. */
+export const oauthRedirectUri = (publicUrl: string) => `${publicUrl}/api/v1/auth/discord/callback`;
+
+/**
+ * Core: guilds, users, memberships, settings, API tokens, sessions and sign-in, the permission
+ * policy and the audit log.
+ */
 export function coreModule(deps: CoreDeps) {
-  const access = createAccessPolicy(deps.db);
+  const { bots } = deps;
+  // With a bot token, memberships come from Discord (through the cache); without, from the
+  // directory that the gateway or the demo seed fills.
+  const fromDiscord: DiscordMembershipSource | undefined = bots.embedded
+    ? undefined
+    : async (guildId, userId) => {
+        for (const bot of bots.all) {
+          try {
+            const [guild, roles, member] = await Promise.all([
+              bot.discord.getGuild(guildId),
+              bot.discord.getRoles(guildId),
+              bot.discord.getMember(guildId, userId),
+            ]);
+            return member ? { ownerId: guild.ownerId, roles, memberRoleIds: member.roleIds } : null;
+          } catch (error) {
+            // This identity is not in that guild; another may be.
+            if (
+              isDiscordError(error, 'DISCORD_MISSING_ACCESS') ||
+              isDiscordError(error, 'DISCORD_UNKNOWN_GUILD')
+            )
+              continue;
+            throw error;
+          }
+        }
+        return null;
+      };
+  const access = createAccessPolicy(deps.db, fromDiscord ? { fromDiscord } : {});
   const directory = createDirectory(deps.db);
   const settings = createSettingsService(deps.db, deps.moduleNames);
   const tokens = createTokenService(deps.db, deps.scopes);
+  const sessions = createSessionService(deps.db, deps.auth.sessions);
+  const oauthConfig = deps.auth.oauth
+    ? { ...deps.auth.oauth, redirectUri: oauthRedirectUri(deps.auth.publicUrl) }
+    : undefined;
+  // Demo people may only exist where nobody else can reach them and Discord is not configured.
+  const demoEnabled = deps.auth.loopback && bots.embedded && !deps.auth.oauth;
+
+  const authDeps = {
+    sessions,
+    directory,
+    bots,
+    i18n: deps.i18n,
+    log: deps.log,
+    oauth: oauthConfig ? createOAuthClient(oauthConfig) : undefined,
+    oauthConfig,
+    publicUrl: deps.auth.publicUrl,
+    demoEnabled,
+    loopback: deps.auth.loopback,
+  };
 
   const bearer: Authenticator = async (request: FastifyRequest) => {
     const header = request.headers.authorization;
@@ -36,13 +107,37 @@ export function coreModule(deps: CoreDeps) {
     return tokens.verify(match[1]);
   };
 
+  const routes = coreRoutes({ access, directory, settings });
+  const auth = authRoutes(authDeps);
   const module: Module = {
     name: 'core',
     migrations: new URL('./migrations/', import.meta.url),
     scopes: CORE_SCOPES,
-    routes: coreRoutes({ access, directory, settings }),
+    routes: (app: HttpApp) => {
+      routes(app);
+      auth(app);
+    },
   };
-  return { module, services: { access, directory, settings, tokens }, authenticators: [bearer] };
+  return {
+    module,
+    services: {
+      access,
+      directory,
+      settings,
+      tokens,
+      sessions,
+      /** Decides the command framework's requirements with the same policy as the API. */
+      authorizer: discordAuthorizer(access),
+      demoEnabled,
+      /** Seeds the demo guilds (idempotent); a no-op unless the demo sign-in is enabled. */
+      async seedDemo() {
+        if (!demoEnabled || !bots.sandbox || !bots.sandboxBotUserId) return false;
+        await seedDemo({ db: deps.db, sandbox: bots.sandbox, directory, botUserId: bots.sandboxBotUserId });
+        return true;
+      },
+    },
+    authenticators: [bearer, sessionAuthenticator(authDeps)],
+  };
 }
 
 export type CoreServices = ReturnType<typeof coreModule>['services'];

@@ -119,3 +119,27 @@ export const auditLog = core.table('audit_log', {
   requestId: text('request_id'),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const sessions = core.table('sessions', {
+  id: uuid('id').primaryKey(),
+  tokenHash: bytea('token_hash').notNull(),
+  userId: snowflake('user_id').notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  via: text('via').$type<'discord' | 'demo'>().notNull(),
+  oauthGuildIds: snowflakeArray('oauth_guild_ids'),
+  userAgent: text('user_agent'),
+  ip: text('ip'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
+
+export const oauthStates = core.table('oauth_states', {
+  stateHash: bytea('state_hash').primaryKey(),
+  codeVerifier: text('code_verifier').notNull(),
+  returnTo: text('return_to').notNull().default('/'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});

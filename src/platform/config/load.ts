@@ -32,10 +32,12 @@ export type Config = {
   readonly discord: {
     readonly apiUrl: string;
     readonly gateway: boolean;
+    readonly memberIntent: boolean;
     readonly clientId: string | undefined;
     readonly clientSecret: string | undefined;
     readonly bots: readonly BotIdentity[];
   };
+  readonly sessions: { readonly ttlMs: number; readonly maxAgeMs: number };
   readonly log: { readonly level: Values['LOG_LEVEL']; readonly pretty: boolean };
   readonly sentryDsn: string | undefined;
   readonly otlpEndpoint: string | undefined;
@@ -127,10 +129,12 @@ export function loadConfig(
     discord: {
       apiUrl: v.DISCORD_API_URL.replace(/\/$/, ''),
       gateway: v.DISCORD_GATEWAY,
+      memberIntent: v.DISCORD_MEMBER_INTENT,
       clientId: v.DISCORD_CLIENT_ID ?? v.DISCORD_APPLICATION_ID,
       clientSecret: v.DISCORD_CLIENT_SECRET,
       bots,
     },
+    sessions: { ttlMs: v.SESSION_TTL, maxAgeMs: v.SESSION_MAX_AGE },
     log: { level: v.LOG_LEVEL, pretty: v.LOG_PRETTY },
     sentryDsn: v.SENTRY_DSN,
     otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT,

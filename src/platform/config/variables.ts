@@ -69,6 +69,18 @@ const parseBoolean = (raw: string): Parsed<boolean> => {
 
 const parseText = (raw: string): Parsed<string> => ok(raw);
 
+/** "30d", "12h", "90m" or "45s" as milliseconds. */
+const parseDurationMs =
+  (minMs: number, maxMs: number) =>
+  (raw: string): Parsed<number> => {
+    const match = /^(\d+)\s*(s|m|h|d)$/.exec(raw.trim());
+    if (!match) return fail(`must be a duration such as 7d, 12h or 30m, got "${raw}"`);
+    const ms = Number(match[1]) * { s: 1e3, m: 6e4, h: 36e5, d: 864e5 }[match[2] as 's' | 'm' | 'h' | 'd'];
+    return ms < minMs || ms > maxMs
+      ? fail(`must be between ${minMs / 1000} s and ${maxMs / 864e5} days`)
+      : ok(ms);
+  };
+
 const parseSnowflake = (raw: string): Parsed<string> =>
   /^\d{15,21}$/.test(raw) ? ok(raw) : fail(`must be a Discord id (15–21 digits), got "${raw}"`);
 
@@ -193,6 +205,14 @@ export const variables = {
     true,
     parseBoolean,
   ),
+  DISCORD_MEMBER_INTENT: withDefault(
+    {
+      description:
+        'Ask the Gateway for the privileged Server Members intent (enable it in the Developer Portal); keeps memberships current without look-ups',
+    },
+    true,
+    parseBoolean,
+  ),
   DISCORD_BOTS: optional(
     {
       description:
@@ -201,6 +221,25 @@ export const variables = {
     },
     parseText,
   ),
+  SESSION_TTL: {
+    ...withDefault(
+      {
+        description:
+          'Dashboard sessions end after this long unused; every use pushes the end forward (up to SESSION_MAX_AGE)',
+      },
+      7 * 864e5,
+      parseDurationMs(60_000, 365 * 864e5),
+    ),
+    defaultText: '7d',
+  },
+  SESSION_MAX_AGE: {
+    ...withDefault(
+      { description: 'Longest a dashboard session lives however often it is used (then sign in again)' },
+      30 * 864e5,
+      parseDurationMs(60_000, 365 * 864e5),
+    ),
+    defaultText: '30d',
+  },
   LOG_LEVEL: withDefault(
     { description: `Log level: ${LOG_LEVELS.join(', ')}` },
     'info',

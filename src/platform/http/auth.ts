@@ -43,7 +43,9 @@ export function registerAuth(app: HttpApp, options: AuthOptions) {
         if (principal) break;
       }
     } catch (error) {
-      if (error instanceof UserError && error.status === 401) {
+      // Expired or revoked session cookies are routine (a tab left open), and session ids are 256
+      // random bits nobody can guess: only other failures count towards the block.
+      if (error instanceof UserError && error.status === 401 && !error.code.startsWith('SESSION_')) {
         try {
           await limiter.consume(key);
         } catch (res) {

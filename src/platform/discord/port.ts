@@ -1,0 +1,146 @@
+import type {
+  APIAllowedMentions,
+  APIApplicationCommand,
+  APIEmbed,
+  APIInteractionResponse,
+  APIMessageTopLevelComponent,
+  RESTPutAPIApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+
+/**
+ * The outbound Discord port: everything Guildhall asks of Discord, narrow on purpose. Two adapters
+ * behave the same for callers (one contract suite runs against both):
+ *   - `rest.ts`: Discord's REST API through @discordjs/rest (per-route and global rate limits);
+ *   - `log.ts`: the embedded "sandbox Discord" used when no bot token is configured, which keeps
+ *     what would have been sent in the database so the dashboard can show it.
+ * One port instance per bot identity: its own token, rate-limit buckets and application id.
+ */
+export type MessagePayload = {
+  readonly content?: string;
+  readonly embeds?: readonly APIEmbed[];
+  readonly components?: readonly APIMessageTopLevelComponent[];
+  readonly allowedMentions?: APIAllowedMentions;
+  /** Message flags, e.g. 64 (ephemeral) on interaction responses and follow-ups. */
+  readonly flags?: number;
+};
+
+export type DiscordMessage = {
+  readonly id: string;
+  readonly channelId: string;
+  readonly guildId: string | null;
+  readonly authorId: string;
+  readonly content: string;
+  readonly embeds: APIEmbed[];
+  readonly components: APIMessageTopLevelComponent[];
+  readonly flags: number;
+  readonly createdAt: string;
+  readonly editedAt: string | null;
+};
+
+export type DiscordUser = {
+  readonly id: string;
+  readonly username: string;
+  readonly globalName: string | null;
+  readonly avatar: string | null;
+  readonly bot: boolean;
+};
+
+export type DiscordGuild = {
+  readonly id: string;
+  readonly name: string;
+  readonly icon: string | null;
+  readonly ownerId: string;
+  readonly preferredLocale: string;
+};
+
+export type DiscordRole = {
+  readonly id: string;
+  readonly name: string;
+  /** Permission bit set as a decimal string (it exceeds 2^53). */
+  readonly permissions: string;
+  readonly position: number;
+  readonly color: number;
+  readonly managed: boolean;
+};
+
+export type DiscordChannel = {
+  readonly id: string;
+  /** Discord's ChannelType (0 text, 1 DM, 5 announcement, 11 public thread, …). */
+  readonly type: number;
+  readonly guildId: string | null;
+  readonly name: string | null;
+  readonly parentId: string | null;
+  readonly permissionOverwrites: ReadonlyArray<{ id: string; type: number; allow: string; deny: string }>;
+  readonly archived?: boolean;
+};
+
+export type DiscordMember = {
+  readonly userId: string;
+  readonly user: DiscordUser;
+  readonly nickname: string | null;
+  readonly roleIds: readonly string[];
+  readonly joinedAt: string | null;
+};
+
+export type CreateThread = {
+  readonly name: string;
+  /** Start the thread on this message (public thread); without it a thread of its own. */
+  readonly messageId?: string;
+  /** 60, 1440, 4320 or 10080. */
+  readonly autoArchiveMinutes?: 60 | 1440 | 4320 | 10080;
+  /** Private thread (only without messageId). */
+  readonly private?: boolean;
+};
+
+export type CommandScope = { readonly guildId?: string | undefined };
+
+export type Discord = {
+  readonly kind: 'rest' | 'log';
+  /** Name of the bot identity (`default`, or the name in DISCORD_BOTS). */
+  readonly identity: string;
+  /** The application (and so the interaction webhook) id of this identity. */
+  applicationId(): Promise<string>;
+  /** The bot's own user. */
+  currentUser(): Promise<DiscordUser>;
+
+  sendMessage(channelId: string, message: MessagePayload): Promise<DiscordMessage>;
+  editMessage(channelId: string, messageId: string, message: MessagePayload): Promise<DiscordMessage>;
+  deleteMessage(channelId: string, messageId: string): Promise<void>;
+  getMessage(channelId: string, messageId: string): Promise<DiscordMessage>;
+  /** Opens (or reuses) the DM channel and sends; `DISCORD_CANNOT_DM` when the user does not accept DMs. */
+  sendDm(userId: string, message: MessagePayload): Promise<DiscordMessage>;
+
+  createThread(channelId: string, thread: CreateThread): Promise<DiscordChannel>;
+  addThreadMember(threadId: string, userId: string): Promise<void>;
+  archiveThread(threadId: string, options?: { locked?: boolean }): Promise<void>;
+
+  /** Unicode emoji (`✅`) or custom emoji as `name:id`. */
+  addReaction(channelId: string, messageId: string, emoji: string): Promise<void>;
+  removeOwnReaction(channelId: string, messageId: string, emoji: string): Promise<void>;
+
+  /** The guilds the bot is in (ids and names; up to 200, enough to intersect with a user's). */
+  getCurrentGuilds(): Promise<Array<{ id: string; name: string; icon: string | null }>>;
+  getGuild(guildId: string): Promise<DiscordGuild>;
+  getRoles(guildId: string): Promise<DiscordRole[]>;
+  getChannel(channelId: string): Promise<DiscordChannel>;
+  getGuildChannels(guildId: string): Promise<DiscordChannel[]>;
+  /** The member, or null when the user is not (or no longer) in the guild. */
+  getMember(guildId: string, userId: string): Promise<DiscordMember | null>;
+  addMemberRole(guildId: string, userId: string, roleId: string): Promise<void>;
+  removeMemberRole(guildId: string, userId: string, roleId: string): Promise<void>;
+  /** Whether the bot may post messages with embeds in the channel (channel overwrites included). */
+  canPost(channelId: string): Promise<boolean>;
+
+  getCommands(scope?: CommandScope): Promise<APIApplicationCommand[]>;
+  /** Replaces every command of the scope (global, or one guild) with `commands`. */
+  overwriteCommands(
+    commands: RESTPutAPIApplicationCommandsJSONBody,
+    scope?: CommandScope,
+  ): Promise<APIApplicationCommand[]>;
+
+  /** The initial response to a gateway interaction (HTTP interactions answer in the HTTP response). */
+  respondToInteraction(interactionId: string, token: string, response: APIInteractionResponse): Promise<void>;
+  editOriginalResponse(token: string, message: MessagePayload): Promise<DiscordMessage>;
+  deleteOriginalResponse(token: string): Promise<void>;
+  followUp(token: string, message: MessagePayload): Promise<DiscordMessage>;
+};
