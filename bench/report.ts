@@ -33,11 +33,17 @@ export function ratio(value: number, baseline: number): string {
   return `${fmt(value / baseline, 2)}×`;
 }
 
-export function printTable(title: string, headers: readonly string[], rows: readonly (readonly (string | number)[])[]) {
+export function printTable(
+  title: string,
+  headers: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+) {
   const cells = [headers, ...rows.map((r) => r.map(String))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const line = (r: readonly string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-  process.stdout.write(`\n${title}\n${line(cells[0] ?? [])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
+  process.stdout.write(
+    `\n${title}\n${line(cells[0] ?? [])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`,
+  );
   for (const r of cells.slice(1)) process.stdout.write(`${line(r)}\n`);
 }
 
