@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type CoreServices, coreModule } from '#modules/core/index.ts';
+import { BUS_DEFAULTS, type Bus, type BusConfig, createBus } from '#platform/bus/bus.ts';
 import type { Config } from '#platform/config/load.ts';
 import type { Database } from '#platform/db/database.ts';
 import { loadMigrations, type Migration, type MigrationSource } from '#platform/db/migrations.ts';
@@ -7,6 +8,12 @@ import { openDatabase } from '#platform/db/open.ts';
 import type { Authenticator } from '#platform/http/auth.ts';
 import { createLogger, type Logger } from '#platform/log/logger.ts';
 import type { Module } from '#platform/module.ts';
+import {
+  createScheduler,
+  SCHEDULER_DEFAULTS,
+  type Scheduler,
+  type SchedulerConfig,
+} from '#platform/scheduler/scheduler.ts';
 import { createMetrics, type Registry } from '#platform/telemetry/metrics.ts';
 
 export const VERSION: string = JSON.parse(
@@ -16,6 +23,8 @@ export const VERSION: string = JSON.parse(
 /** Migrations of the platform itself, applied before any module's. */
 export const PLATFORM_MIGRATIONS: readonly MigrationSource[] = [
   { name: 'platform', dir: new URL('../platform/db/migrations/', import.meta.url) },
+  { name: 'bus', dir: new URL('../platform/bus/migrations/', import.meta.url) },
+  { name: 'sched', dir: new URL('../platform/scheduler/migrations/', import.meta.url) },
 ];
 
 /**
@@ -27,6 +36,10 @@ export type Runtime = {
   readonly log: Logger;
   readonly metrics: Registry;
   readonly db: Database;
+  /** Publish events (`bus.publish(tx, …)`); the worker starts its relay and consumers. */
+  readonly bus: Bus;
+  /** Plan future actions (`scheduler.schedule(tx, …)`); `guildhall scheduler` dispatches them. */
+  readonly scheduler: Scheduler;
   readonly modules: readonly Module[];
   readonly core: CoreServices;
   readonly authenticators: readonly Authenticator[];
@@ -39,7 +52,30 @@ export type ComposeOptions = {
   readonly log?: Logger;
   /** Use this database instead of opening the configured one (tests). */
   readonly db?: Database;
+  /** Overrides of the bus settings (tests: a queue prefix of their own, short poll intervals). */
+  readonly bus?: Partial<BusConfig>;
+  readonly scheduler?: Partial<SchedulerConfig>;
 };
+
+/** The bus settings of a process, from its configuration. */
+export function busConfig(config: Config, component: string): BusConfig {
+  return {
+    ...BUS_DEFAULTS,
+    rabbitmq: config.amqpUrl
+      ? {
+          url: config.amqpUrl,
+          prefix: config.bus.prefix,
+          prefetch: config.bus.prefetch,
+          deliveryLimit: config.bus.deliveryLimit,
+        }
+      : undefined,
+    relayBatchSize: config.bus.relayBatchSize,
+    relayLoops: config.bus.relayLoops,
+    pollIntervalMs: config.bus.pollIntervalMs,
+    inboxRetentionDays: config.bus.inboxRetentionDays,
+    connectionName: `guildhall-${component}${config.bus.prefix ? `-${config.bus.prefix}` : ''}`,
+  };
+}
 
 export async function compose(
   config: Config,
@@ -50,6 +86,19 @@ export async function compose(
     options.log ?? createLogger({ level: config.log.level, pretty: config.log.pretty, name: component });
   const metrics = createMetrics(component);
   const db = options.db ?? (await openDatabase(config, log, component));
+  const bus = createBus({ db, log, metrics, config: { ...busConfig(config, component), ...options.bus } });
+  const scheduler = createScheduler({
+    db,
+    log,
+    metrics,
+    config: {
+      ...SCHEDULER_DEFAULTS,
+      batchSize: config.scheduler.batchSize,
+      pollIntervalMs: config.scheduler.pollIntervalMs,
+      historyDays: config.scheduler.historyDays,
+      ...options.scheduler,
+    },
+  });
 
   const modules: Module[] = [];
   const core = coreModule({
@@ -58,6 +107,8 @@ export async function compose(
     moduleNames: () => modules.filter((m) => m.name !== 'core').map((m) => m.name),
   });
   modules.push(core.module);
+
+  registerModules(modules, bus, scheduler);
 
   const migrations = loadMigrations([
     ...PLATFORM_MIGRATIONS,
@@ -69,12 +120,37 @@ export async function compose(
     log,
     metrics,
     db,
+    bus,
+    scheduler,
     modules,
     core: core.services,
     authenticators: core.authenticators,
     migrations,
     async close() {
+      await bus.close();
       if (!options.db) await db.close();
     },
   };
+}
+
+/**
+ * Hands every module's consumers, job kinds and recurring jobs to the bus and the scheduler,
+ * and refuses two modules claiming the same event contract.
+ */
+export function registerModules(modules: readonly Module[], bus: Bus, scheduler: Scheduler): void {
+  const owners = new Map<string, string>();
+  for (const module of modules) {
+    for (const event of module.events ?? []) {
+      const id = `${event.type}@${event.version}`;
+      const owner = owners.get(id);
+      if (owner && owner !== module.name)
+        throw new Error(
+          `Event ${id} is declared by both ${owner} and ${module.name}; an event has one owner.`,
+        );
+      owners.set(id, module.name);
+    }
+    for (const consumer of module.consumers ?? []) bus.add(consumer);
+    for (const kind of module.jobKinds ?? []) scheduler.registerKind(kind);
+    for (const job of module.recurring ?? []) scheduler.registerRecurring(job);
+  }
 }
