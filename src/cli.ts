@@ -2,6 +2,7 @@ import { VERSION } from '#components/runtime.ts';
 import { print, printError } from '#platform/cli/output.ts';
 import { type Config, ConfigError, loadConfig } from '#platform/config/load.ts';
 import { COMPONENTS, type Component } from '#platform/config/variables.ts';
+import { DLQ_HELP, dlqCommand } from './commands/dlq.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { MIGRATE_HELP, migrateCommand } from './commands/migrate.ts';
 import { runComponent } from './commands/run.ts';
@@ -22,6 +23,7 @@ Components (long-running):
 Operations:
   migrate      apply database migrations (--dry-run, --status)
   tokens       create, list and revoke API tokens
+  dlq          list, show, replay and purge dead letters of the event bus
   doctor       check the configuration and every configured service
   version      print the version
 
@@ -75,6 +77,8 @@ async function runOperation(config: Config, command: string, args: string[]): Pr
       return migrateCommand(config, args);
     case 'tokens':
       return tokensCommand(config, args);
+    case 'dlq':
+      return dlqCommand(config, args);
     default:
       printError(`Unknown command "${command}".\n`);
       print(HELP);
@@ -82,4 +86,4 @@ async function runOperation(config: Config, command: string, args: string[]): Pr
   }
 }
 
-export { MIGRATE_HELP, TOKENS_HELP };
+export { DLQ_HELP, MIGRATE_HELP, TOKENS_HELP };

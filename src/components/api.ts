@@ -1,3 +1,4 @@
+import { deadLetterRoutes } from '#platform/bus/routes.ts';
 import { migrationStatus } from '#platform/db/migrations.ts';
 import { createHttpServer } from '#platform/http/server.ts';
 import type { HttpApp } from '#platform/http/types.ts';
@@ -28,8 +29,12 @@ export async function buildApi(runtime: Runtime): Promise<HttpApp> {
           migrationsCurrent = true;
         },
       },
+      // The API only writes events into the outbox, so it stays ready while the broker is away;
+      // this checks the broker when this process also relays or consumes (`guildhall start`).
+      { name: 'bus', check: () => runtime.bus.check() },
     ],
   });
+  await app.register(async (scope) => deadLetterRoutes(runtime.bus.deadLetters)(scope as HttpApp));
   for (const module of runtime.modules) {
     if (module.routes) await app.register(async (scope) => module.routes?.(scope as HttpApp));
   }
