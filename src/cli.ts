@@ -22,6 +22,7 @@ Operations:
   migrate      apply database migrations (--dry-run, --status)
   tokens       create, list and revoke API tokens
   discord      register slash commands (discord register [--guild ID] [--bot NAME])
+  dlq          list, show, replay and purge dead letters of the event bus
   doctor       check the configuration and every configured service
   version      print the version
 
@@ -78,6 +79,8 @@ async function runOperation(config: Config, command: string, args: string[]): Pr
       return (await import('./commands/tokens.ts')).tokensCommand(config, args);
     case 'discord':
       return (await import('./commands/discord.ts')).discordCommand(config, args);
+    case 'dlq':
+      return (await import('./commands/dlq.ts')).dlqCommand(config, args);
     default:
       printError(`Unknown command "${command}".\n`);
       print(HELP);

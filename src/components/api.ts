@@ -1,3 +1,4 @@
+import { deadLetterRoutes } from '#platform/bus/routes.ts';
 import { migrationStatus } from '#platform/db/migrations.ts';
 import { registerInteractionRoutes } from '#platform/discord/interactions/routes.ts';
 import { sandboxRoutes } from '#platform/discord/sandbox-routes.ts';
@@ -30,6 +31,9 @@ export async function buildApi(runtime: Runtime): Promise<HttpApp> {
           migrationsCurrent = true;
         },
       },
+      // The API only writes events into the outbox, so it stays ready while the broker is away;
+      // this checks the broker when this process also relays or consumes (`guildhall start`).
+      { name: 'bus', check: () => runtime.bus.check() },
     ],
   });
   registerInteractionRoutes(app, { bots: runtime.discord, cache: runtime.cache, i18n: runtime.i18n });
@@ -39,6 +43,7 @@ export async function buildApi(runtime: Runtime): Promise<HttpApp> {
     await app.register(async (scope) =>
       sandboxRoutes({ bots: runtime.discord, sandbox, i18n: runtime.i18n })(scope as HttpApp),
     );
+  await app.register(async (scope) => deadLetterRoutes(runtime.bus.deadLetters)(scope as HttpApp));
   for (const module of runtime.modules) {
     if (module.routes) await app.register(async (scope) => module.routes?.(scope as HttpApp));
   }

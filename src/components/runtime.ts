@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { type CoreServices, coreModule } from '#modules/core/index.ts';
+import { BUS_DEFAULTS, type Bus, type BusConfig, createBus } from '#platform/bus/bus.ts';
 import type { Cache } from '#platform/cache/cache.ts';
 import { createMemoryCache } from '#platform/cache/memory.ts';
 import { createRedisCache } from '#platform/cache/redis.ts';
@@ -14,6 +15,12 @@ import type { Authenticator } from '#platform/http/auth.ts';
 import { createI18n, type I18n } from '#platform/i18n/i18n.ts';
 import { createLogger, type Logger } from '#platform/log/logger.ts';
 import type { Module } from '#platform/module.ts';
+import {
+  createScheduler,
+  SCHEDULER_DEFAULTS,
+  type Scheduler,
+  type SchedulerConfig,
+} from '#platform/scheduler/scheduler.ts';
 import { createMetrics, type Registry } from '#platform/telemetry/metrics.ts';
 
 export const VERSION: string = JSON.parse(
@@ -24,6 +31,8 @@ export const VERSION: string = JSON.parse(
 export const PLATFORM_MIGRATIONS: readonly MigrationSource[] = [
   { name: 'platform', dir: new URL('../platform/db/migrations/', import.meta.url) },
   { name: 'discord', dir: new URL('../platform/discord/migrations/', import.meta.url) },
+  { name: 'bus', dir: new URL('../platform/bus/migrations/', import.meta.url) },
+  { name: 'sched', dir: new URL('../platform/scheduler/migrations/', import.meta.url) },
 ];
 
 /**
@@ -39,6 +48,10 @@ export type Runtime = {
   readonly i18n: I18n;
   /** Every bot identity (or the one embedded sandbox identity): ports, registries, dispatchers. */
   readonly discord: DiscordBots;
+  /** Publish events (`bus.publish(tx, …)`); the worker starts its relay and consumers. */
+  readonly bus: Bus;
+  /** Plan future actions (`scheduler.schedule(tx, …)`); `guildhall scheduler` dispatches them. */
+  readonly scheduler: Scheduler;
   readonly modules: readonly Module[];
   readonly core: CoreServices;
   readonly authenticators: readonly Authenticator[];
@@ -63,7 +76,30 @@ export type ComposeOptions = {
   readonly deferAfterMs?: number;
   /** Discord's global request rate per identity (tests against the stand-in raise it). */
   readonly globalRequestsPerSecond?: number;
+  /** Overrides of the bus settings (tests: a queue prefix of their own, short poll intervals). */
+  readonly bus?: Partial<BusConfig>;
+  readonly scheduler?: Partial<SchedulerConfig>;
 };
+
+/** The bus settings of a process, from its configuration. */
+export function busConfig(config: Config, component: string): BusConfig {
+  return {
+    ...BUS_DEFAULTS,
+    rabbitmq: config.amqpUrl
+      ? {
+          url: config.amqpUrl,
+          prefix: config.bus.prefix,
+          prefetch: config.bus.prefetch,
+          deliveryLimit: config.bus.deliveryLimit,
+        }
+      : undefined,
+    relayBatchSize: config.bus.relayBatchSize,
+    relayLoops: config.bus.relayLoops,
+    pollIntervalMs: config.bus.pollIntervalMs,
+    inboxRetentionDays: config.bus.inboxRetentionDays,
+    connectionName: `guildhall-${component}${config.bus.prefix ? `-${config.bus.prefix}` : ''}`,
+  };
+}
 
 export async function compose(
   config: Config,
@@ -108,6 +144,20 @@ export async function compose(
     ...(options.globalRequestsPerSecond ? { globalRequestsPerSecond: options.globalRequestsPerSecond } : {}),
   });
 
+  const bus = createBus({ db, log, metrics, config: { ...busConfig(config, component), ...options.bus } });
+  const scheduler = createScheduler({
+    db,
+    log,
+    metrics,
+    config: {
+      ...SCHEDULER_DEFAULTS,
+      batchSize: config.scheduler.batchSize,
+      pollIntervalMs: config.scheduler.pollIntervalMs,
+      historyDays: config.scheduler.historyDays,
+      ...options.scheduler,
+    },
+  });
+
   const modules: Module[] = [];
   const core = coreModule({
     db,
@@ -141,6 +191,8 @@ export async function compose(
     track,
   });
 
+  registerModules(modules, bus, scheduler);
+
   const migrations = loadMigrations([
     ...PLATFORM_MIGRATIONS,
     ...modules.flatMap((m) => (m.migrations ? [{ name: m.name, dir: m.migrations }] : [])),
@@ -154,6 +206,8 @@ export async function compose(
     cache,
     i18n,
     discord,
+    bus,
+    scheduler,
     modules,
     core: core.services,
     authenticators: core.authenticators,
@@ -164,7 +218,30 @@ export async function compose(
       await Promise.allSettled([...inFlight]);
       if (!options.cache) await cache.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
+      await bus.close();
       if (!options.db) await db.close();
     },
   };
+}
+
+/**
+ * Hands every module's consumers, job kinds and recurring jobs to the bus and the scheduler,
+ * and refuses two modules claiming the same event contract.
+ */
+export function registerModules(modules: readonly Module[], bus: Bus, scheduler: Scheduler): void {
+  const owners = new Map<string, string>();
+  for (const module of modules) {
+    for (const event of module.events ?? []) {
+      const id = `${event.type}@${event.version}`;
+      const owner = owners.get(id);
+      if (owner && owner !== module.name)
+        throw new Error(
+          `Event ${id} is declared by both ${owner} and ${module.name}; an event has one owner.`,
+        );
+      owners.set(id, module.name);
+    }
+    for (const consumer of module.consumers ?? []) bus.add(consumer);
+    for (const kind of module.jobKinds ?? []) scheduler.registerKind(kind);
+    for (const job of module.recurring ?? []) scheduler.registerRecurring(job);
+  }
 }

@@ -1,8 +1,15 @@
 import type { Running } from './running.ts';
 import type { Runtime } from './runtime.ts';
 
-/** Durable scheduler for future actions. The event backbone fills this in. */
+/** Dispatches due jobs into the outbox. Any number of replicas may run (SKIP LOCKED claims). */
 export async function startScheduler(runtime: Runtime): Promise<Running> {
-  runtime.log.info('scheduler: no scheduled job kinds are registered yet');
-  return { name: 'scheduler', describe: 'scheduler (no job kinds registered yet)', stop: async () => {} };
+  const { scheduler } = runtime;
+  const running = await scheduler.start();
+  const kinds = scheduler.kinds.size;
+  const recurring = scheduler.recurring.size;
+  return {
+    name: 'scheduler',
+    describe: `scheduler: ${kinds} job kind${kinds === 1 ? '' : 's'}, ${recurring} recurring job${recurring === 1 ? '' : 's'}`,
+    stop: () => running.stop(),
+  };
 }

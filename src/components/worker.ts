@@ -1,8 +1,22 @@
 import type { Running } from './running.ts';
 import type { Runtime } from './runtime.ts';
 
-/** Relay and event consumers. The event backbone fills this in. */
+/**
+ * The outbox relay and every module's consumers. Replicas compete: the relay takes whole lanes
+ * of guilds with SKIP LOCKED, consumers share queues (RabbitMQ) or delivery rows (embedded).
+ */
 export async function startWorker(runtime: Runtime): Promise<Running> {
-  runtime.log.info('worker: no consumers are registered yet');
-  return { name: 'worker', describe: 'worker (no consumers registered yet)', stop: async () => {} };
+  const { bus } = runtime;
+  const relay = await bus.startRelay();
+  const consumers = await bus.startConsumers();
+  const names = bus.subscriptions.map((s) => s.name);
+  return {
+    name: 'worker',
+    describe: `worker: outbox relay to the ${bus.kind} bus, ${names.length} consumer${names.length === 1 ? '' : 's'}${names.length ? ` (${names.join(', ')})` : ''}`,
+    async stop() {
+      // The relay first: nothing new is handed over while consumers finish what they hold.
+      await relay.stop();
+      await consumers.stop();
+    },
+  };
 }

@@ -1,5 +1,8 @@
+import type { EventDefinition } from './bus/events.ts';
+import type { Subscription } from './bus/subscription.ts';
 import type { DiscordPart } from './discord/commands/types.ts';
 import type { HttpApp } from './http/types.ts';
+import type { JobKind, RecurringJob } from './scheduler/jobs.ts';
 
 /**
  * What a domain module contributes to the processes that compose it. A module is built by a
@@ -20,4 +23,12 @@ export type Module = {
    * over HTTP interactions and the Gateway alike; plus the module's message catalogue.
    */
   readonly discord?: DiscordPart;
+  /** Event contracts this module publishes (`defineEvent`); one owner per event type. */
+  readonly events?: readonly EventDefinition[];
+  /** Its consumers (`defineConsumer`), run by `guildhall worker`. */
+  readonly consumers?: readonly Subscription[];
+  /** Kinds of jobs it schedules (`defineJobKind`), each with the event it produces when due. */
+  readonly jobKinds?: readonly JobKind[];
+  /** Jobs on a cron expression (`defineRecurring`), fired by `guildhall scheduler`. */
+  readonly recurring?: readonly RecurringJob[];
 };

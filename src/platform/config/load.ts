@@ -17,6 +17,20 @@ export type Config = {
   readonly dataDir: string;
   readonly database: { readonly url: string | undefined; readonly poolMax: number };
   readonly amqpUrl: string | undefined;
+  readonly bus: {
+    readonly prefix: string;
+    readonly prefetch: number;
+    readonly deliveryLimit: number;
+    readonly relayBatchSize: number;
+    readonly relayLoops: number;
+    readonly pollIntervalMs: number;
+    readonly inboxRetentionDays: number;
+  };
+  readonly scheduler: {
+    readonly batchSize: number;
+    readonly pollIntervalMs: number;
+    readonly historyDays: number;
+  };
   readonly redisUrl: string | undefined;
   readonly s3:
     | {
@@ -113,6 +127,20 @@ export function loadConfig(
     dataDir: path.resolve(cwd, v.GUILDHALL_DATA_DIR),
     database: { url: v.DATABASE_URL, poolMax: v.DATABASE_POOL_MAX },
     amqpUrl: v.AMQP_URL,
+    bus: {
+      prefix: v.BUS_PREFIX,
+      prefetch: v.BUS_PREFETCH,
+      deliveryLimit: v.BUS_DELIVERY_LIMIT,
+      relayBatchSize: v.BUS_RELAY_BATCH_SIZE,
+      relayLoops: v.BUS_RELAY_LOOPS,
+      pollIntervalMs: v.BUS_POLL_INTERVAL_MS,
+      inboxRetentionDays: v.BUS_INBOX_RETENTION_DAYS,
+    },
+    scheduler: {
+      batchSize: v.SCHEDULER_BATCH_SIZE,
+      pollIntervalMs: v.SCHEDULER_POLL_INTERVAL_MS,
+      historyDays: v.SCHEDULER_HISTORY_DAYS,
+    },
     redisUrl: v.REDIS_URL,
     s3:
       v.S3_ENDPOINT && v.S3_BUCKET && v.S3_ACCESS_KEY_ID && v.S3_SECRET_ACCESS_KEY

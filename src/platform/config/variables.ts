@@ -154,6 +154,66 @@ export const variables = {
     },
     parseUrl(['amqp:', 'amqps:']),
   ),
+  BUS_PREFIX: withDefault(
+    {
+      description:
+        'Prefix of RabbitMQ exchange and queue names, for deployments sharing one broker (e.g. "staging.")',
+    },
+    '',
+    (raw) =>
+      /^[a-zA-Z0-9_.-]{0,60}$/.test(raw) ? ok(raw) : fail('may hold only letters, digits, "_", "." and "-"'),
+  ),
+  BUS_PREFETCH: withDefault(
+    { description: 'Unacknowledged RabbitMQ messages per consumer (batches are taken from these)' },
+    200,
+    parseInteger(1, 10_000),
+  ),
+  BUS_DELIVERY_LIMIT: withDefault(
+    {
+      description:
+        'Redeliveries after which RabbitMQ dead-letters a message on its own (a message that crashes workers)',
+    },
+    20,
+    parseInteger(2, 1000),
+  ),
+  BUS_RELAY_BATCH_SIZE: withDefault(
+    { description: 'Outbox rows the relay moves per transaction' },
+    500,
+    parseInteger(1, 10_000),
+  ),
+  BUS_RELAY_LOOPS: withDefault(
+    { description: 'Concurrent relay loops per worker process (each takes different guilds)' },
+    2,
+    parseInteger(1, 32),
+  ),
+  BUS_POLL_INTERVAL_MS: withDefault(
+    {
+      description:
+        'Relay and embedded consumers re-check their tables at least this often (NOTIFY is only a hint)',
+    },
+    1000,
+    parseInteger(10, 600_000),
+  ),
+  BUS_INBOX_RETENTION_DAYS: withDefault(
+    { description: 'Days a handled message id is remembered to recognise redeliveries' },
+    14,
+    parseInteger(1, 3650),
+  ),
+  SCHEDULER_BATCH_SIZE: withDefault(
+    { description: 'Due jobs a scheduler claims per transaction' },
+    500,
+    parseInteger(1, 10_000),
+  ),
+  SCHEDULER_POLL_INTERVAL_MS: withDefault(
+    { description: 'A scheduler re-reads the next due time at least this often (NOTIFY is only a hint)' },
+    5000,
+    parseInteger(10, 600_000),
+  ),
+  SCHEDULER_HISTORY_DAYS: withDefault(
+    { description: 'Days fired and missed jobs are kept for inspection' },
+    7,
+    parseInteger(0, 3650),
+  ),
   REDIS_URL: optional(
     {
       description: 'Redis/Valkey connection string. Unset: in-process cache and Postgres-backed leaderboards',
