@@ -91,6 +91,7 @@ export const en = {
       unknownMessage: 'There is no such message in the sandbox.',
       unknownComponent: 'That message has no button or menu with this id.',
       notVisible: 'That message is not visible to you.',
+      unknownPerson: 'There is no such person in the sandbox to act as.',
       onlyWithoutDiscord: 'The Discord sandbox only exists while no bot token is configured.',
     },
   },
