@@ -1,4 +1,5 @@
 import type { Messages } from '../i18n.ts';
+import { dashboardDe } from './dashboard-de.ts';
 
 /** German: complete for everything the English catalogue has. */
 export const de = {
@@ -98,4 +99,5 @@ export const de = {
       onlyWithoutDiscord: 'Die Discord-Sandbox gibt es nur, solange kein Bot-Token eingerichtet ist.',
     },
   },
+  dashboard: dashboardDe,
 } satisfies Messages;

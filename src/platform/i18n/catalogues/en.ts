@@ -1,4 +1,5 @@
 import type { Messages } from '../i18n.ts';
+import { dashboardEn } from './dashboard-en.ts';
 
 /** English: the complete catalogue and the fallback for every other locale. */
 export const en = {
@@ -95,4 +96,5 @@ export const en = {
       onlyWithoutDiscord: 'The Discord sandbox only exists while no bot token is configured.',
     },
   },
+  dashboard: dashboardEn,
 } satisfies Messages;
