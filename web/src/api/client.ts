@@ -44,7 +44,8 @@ async function isCsrfRefusal(response: Response): Promise<boolean> {
 async function send(request: Request): Promise<Response> {
   // Problem details come back in the dashboard's language.
   request.headers.set('accept-language', currentLocale());
-  if (!UNSAFE.has(request.method) || SESSIONLESS.has(new URL(request.url).pathname)) return fetchOrThrow(request);
+  if (!UNSAFE.has(request.method) || SESSIONLESS.has(new URL(request.url).pathname))
+    return fetchOrThrow(request);
   const again = request.clone();
   const token = await currentCsrfToken();
   if (token) request.headers.set('x-csrf-token', token);

@@ -107,7 +107,7 @@ export function SandboxPage() {
               {(people.data ?? []).map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.globalName}
-                  {p.id === me.data?.user.id ? ` (${t('dashboard.sandbox.you')})` : ''}
+                  {p.id === me.data?.user.id ? ` · ${t('dashboard.sandbox.you')}` : ''}
                 </option>
               ))}
             </select>
