@@ -34,7 +34,7 @@ export function EmbedView({ embed, names }: { embed: APIEmbed; names: Names }) {
             </p>
           ) : null}
           {embed.title ? (
-            <p className="embed-title">
+            <div className="embed-title">
               {embed.url ? (
                 <a href={embed.url} target="_blank" rel="noopener noreferrer">
                   <Markdown text={embed.title} names={names} />
@@ -42,7 +42,7 @@ export function EmbedView({ embed, names }: { embed: APIEmbed; names: Names }) {
               ) : (
                 <Markdown text={embed.title} names={names} />
               )}
-            </p>
+            </div>
           ) : null}
           {embed.description ? (
             <div className="embed-description">
