@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType, TextInputStyle } from 'discord-api-types/v10';
 import { encodeCustomId } from '#platform/discord/commands/custom-id.ts';
 import type { BaseContext, DiscordPart, Reply } from '#platform/discord/commands/types.ts';
 import { embed } from '#platform/discord/embeds.ts';
@@ -10,11 +10,14 @@ import type { Directory } from './directory.ts';
 
 /**
  * The demo's own bit of Discord, only while the demo sign-in is enabled: a welcome message in
- * #general with a "Who am I?" button, and `/whoami`. Before any module posts anything, a newcomer
- * has something in the dashboard's sandbox to press, as any demo member, and sees the access policy
- * answer differently for each of them.
+ * #general with a "Who am I?" button (and `/whoami`), answered only to the presser with what the
+ * access policy says about them, and a "Say hello" button whose form posts a greeting everyone
+ * sees. Before any module posts anything, a newcomer can try every kind of interaction in the
+ * dashboard's sandbox, as any demo member.
  */
 const WHOAMI = { module: 'core', id: 'whoami', version: 1 } as const;
+const HELLO = { module: 'core', id: 'hello', version: 1 } as const;
+const GREETING_FIELD = 'greeting';
 
 const GUILDHALL_BLUE = 0x5865f2;
 
@@ -83,6 +86,49 @@ export function demoDiscord(deps: { access: AccessPolicy; directory: Directory }
         ephemeral: true,
         handler: (ctx) => whoami(ctx, deps),
       },
+      {
+        id: HELLO.id,
+        version: HELLO.version,
+        requires: { guildOnly: true },
+        handler: async (ctx) => ({
+          modal: {
+            custom_id: ctx.customId(HELLO.id),
+            title: ctx.t('core.demo.hello.title'),
+            components: [
+              {
+                type: ComponentType.ActionRow,
+                components: [
+                  {
+                    type: ComponentType.TextInput,
+                    custom_id: GREETING_FIELD,
+                    label: ctx.t('core.demo.hello.label'),
+                    placeholder: ctx.t('core.demo.hello.placeholder'),
+                    style: TextInputStyle.Paragraph,
+                    min_length: 1,
+                    max_length: 200,
+                    required: true,
+                  },
+                ],
+              },
+            ],
+          },
+        }),
+      },
+    ],
+    modals: [
+      {
+        id: HELLO.id,
+        version: HELLO.version,
+        requires: { guildOnly: true },
+        // Forms answer only their sender unless told otherwise; a greeting is for everyone.
+        ephemeral: false,
+        handler: async (ctx) => ({
+          content: ctx.t('core.demo.hello.posted', {
+            user: `<@${ctx.userId}>`,
+            greeting: (ctx.fields[GREETING_FIELD] ?? '').trim(),
+          }),
+        }),
+      },
     ],
   };
 }
@@ -117,6 +163,12 @@ export function welcomeMessage(i18n: I18n, locale: string, at: Date): MessagePay
             label: t('core.demo.whoami.button'),
             custom_id: encodeCustomId(WHOAMI),
           },
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
+            label: t('core.demo.hello.button'),
+            custom_id: encodeCustomId(HELLO),
+          },
         ],
       },
     ],
@@ -140,13 +192,20 @@ const DEMO_MESSAGES_EN = {
         no: 'no',
         none: 'none',
       },
+      hello: {
+        button: 'Say hello',
+        title: 'Say hello',
+        label: 'Your greeting',
+        placeholder: 'Hi all, who is up for a game tonight?',
+        posted: '{{user}} says: {{greeting}}',
+      },
       welcome: {
         title: 'Welcome to the Guildhall sandbox',
         description:
           'No Discord credentials are configured, so everything the Guildhall bot would post on Discord appears here instead: channel messages, direct messages and answers only one member can see.\n\nPick any demo member under **Acting as** and press the buttons under the messages, or run a slash command: Guildhall answers exactly as it would on Discord.',
         tryName: 'Try it',
         tryValue:
-          'Press **Who am I?** as Ada, then as Hugo: each sees their own roles and capabilities. Or run `/whoami`.',
+          'Press **Who am I?** as Ada, then as Hugo: each sees their own roles and capabilities, and nobody else does. **Say hello** opens a form; what you write there, everyone sees. Or run `/whoami`.',
         startedName: 'Demo started',
         footer: 'Guildhall demo',
       },
@@ -171,13 +230,20 @@ const DEMO_MESSAGES_DE = {
         no: 'nein',
         none: 'keine',
       },
+      hello: {
+        button: 'Hallo sagen',
+        title: 'Hallo sagen',
+        label: 'Dein Gruß',
+        placeholder: 'Hallo zusammen, wer spielt heute Abend mit?',
+        posted: '{{user}} sagt: {{greeting}}',
+      },
       welcome: {
         title: 'Willkommen in der Guildhall-Sandbox',
         description:
           'Es sind keine Discord-Zugangsdaten eingerichtet. Darum erscheint hier alles, was der Guildhall-Bot auf Discord posten würde: Kanalnachrichten, Direktnachrichten und Antworten, die nur ein Mitglied sieht.\n\nWähle unter **Handeln als** ein beliebiges Demo-Mitglied und drücke die Knöpfe unter den Nachrichten oder führe einen Slash-Befehl aus: Guildhall antwortet genau wie auf Discord.',
         tryName: 'Probier es aus',
         tryValue:
-          'Drücke **Wer bin ich?** als Ada und dann als Hugo: Jede Person sieht ihre eigenen Rollen und Fähigkeiten. Oder führe `/whoami` aus.',
+          'Drücke **Wer bin ich?** als Ada und dann als Hugo: Jede Person sieht ihre eigenen Rollen und Fähigkeiten, sonst niemand. **Hallo sagen** öffnet ein Formular; was du dort schreibst, sehen alle. Oder führe `/whoami` aus.',
         startedName: 'Demo gestartet',
         footer: 'Guildhall-Demo',
       },

@@ -134,6 +134,36 @@ describe('the sandbox as the dashboard uses it', () => {
     assert.equal(adaSees.filter(hugoAnswer).length, 0);
   });
 
+  it('opens a form from the welcome message whose greeting everyone sees', async () => {
+    const list = (await get(MIA, `/api/v1/sandbox/messages?channelId=${DEMO_CHANNELS.general}`)).json()
+      .messages as Array<{ id: string; components: unknown[] }>;
+    const welcome = list.find((m) => JSON.stringify(m.components).includes('core:hello'));
+    const button = JSON.stringify(welcome?.components).match(/"custom_id":"(core:hello[^"]*)"/)?.[1];
+    const opened = await press(MIA, { type: 'component', messageId: welcome?.id, customId: button });
+    assert.equal(opened.json().response.type, 9, 'a modal');
+    const form = opened.json().response.data;
+    assert.equal(form.title, 'Say hello');
+    const field = form.components[0].components[0].custom_id;
+
+    const sent = await press(MIA, {
+      type: 'modal',
+      channelId: DEMO_CHANNELS.general,
+      messageId: welcome?.id,
+      customId: form.custom_id,
+      fields: { [field]: ' Anyone for Valheim tonight? ' },
+    });
+    assert.equal(sent.statusCode, 200, sent.body);
+    assert.equal(sent.json().response.type, 4);
+    const greeting = `<@${MIA}> says: Anyone for Valheim tonight?`;
+    assert.equal(sent.json().response.data.content, greeting);
+    const adaSees = (await get(ADA, `/api/v1/sandbox/messages?channelId=${DEMO_CHANNELS.general}`)).json()
+      .messages;
+    assert.ok(
+      adaSees.some((m: { content: string }) => m.content === greeting),
+      'a greeting everyone sees',
+    );
+  });
+
   it('lists the channels, guilds, roles and people of the person acted as', async () => {
     const mine = (await get(ADA, '/api/v1/sandbox/channels')).json();
     assert.deepEqual(
