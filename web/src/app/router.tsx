@@ -8,6 +8,7 @@ import { appRoute, rootRoute } from './app-route.tsx';
 import { guildChildRoutes, guildRoute } from './guild-routes.tsx';
 import { queryClient, whenSignedOut } from './query-client.ts';
 import { safeReturnTo } from './return-to.ts';
+import { RoutePending } from './root.tsx';
 
 /**
  * The route tree, in code: routes are few, and their params and search params are typed from here
@@ -73,6 +74,7 @@ export const router = createRouter({
   routeTree,
   context: { queryClient },
   defaultPreload: 'intent',
+  defaultPendingComponent: RoutePending,
   // Loading states are the pages' own; the router need not wait before showing them.
   defaultPreloadStaleTime: 0,
   scrollRestoration: true,

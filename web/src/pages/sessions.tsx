@@ -53,7 +53,7 @@ function SessionItem({ session }: { session: Session }) {
   });
   const device = describeUserAgent(session.userAgent);
   const title = device ? t('dashboard.sessions.device', device) : t('dashboard.sessions.unknownDevice');
-  const via = `dashboard.sessions.via.${session.via}`;
+  const via = VIA[session.via] ?? 'dashboard.sessions.via.other';
   return (
     <li className="card session">
       <div className="session-main">
@@ -66,7 +66,7 @@ function SessionItem({ session }: { session: Session }) {
         <dl className="session-facts">
           <div>
             <dt>{t('dashboard.sessions.signedInWith')}</dt>
-            <dd>{t((via in VIA ? via : 'dashboard.sessions.via.other') as MessageKey)}</dd>
+            <dd>{t(via)}</dd>
           </div>
           {session.ip ? (
             <div>
@@ -112,4 +112,8 @@ function SessionItem({ session }: { session: Session }) {
   );
 }
 
-const VIA = { 'dashboard.sessions.via.discord': true, 'dashboard.sessions.via.demo': true };
+/** How a session began, as the API names it. */
+const VIA: Partial<Record<string, MessageKey>> = {
+  discord: 'dashboard.sessions.via.discord',
+  demo: 'dashboard.sessions.via.demo',
+};

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { api, unwrap } from '../api/client.ts';
 import { ApiError } from '../api/problem.ts';
 import {
@@ -32,18 +32,25 @@ const MODAL = 9;
 /** Discord's locale for the dashboard's language: the bot answers the acting person in it. */
 const discordLocale = () => (currentLocale() === 'de' ? 'de' : 'en-US');
 
-/** One interaction kind (press, form, command), with its own pending state and error. */
-function useInteraction(actAs: string, onModal: (data: ModalData, press: Press) => void) {
+/** A form to show: what the bot sent, and where the interaction that opened it happened. */
+type OpenModal = { data: ModalData; channelId: string; messageId?: string };
+
+/**
+ * One interaction kind (press, form, command), with its own pending state and error. A reply
+ * that is a form opens it, in the channel (and on the message) the interaction came from.
+ */
+function useInteraction(actAs: string, openModal: (modal: OpenModal) => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (press: Press): Promise<Reply> =>
+    mutationFn: async (input: { press: Press; channelId: string; messageId?: string }): Promise<Reply> =>
       unwrap(
         await api.POST('/api/v1/sandbox/interactions', {
-          body: { ...press, actAs, locale: discordLocale() },
+          body: { ...input.press, actAs, locale: discordLocale() },
         }),
       ).response,
-    onSuccess: async (reply, press) => {
-      if (reply.type === MODAL) onModal(reply.data as ModalData, press);
+    onSuccess: async (reply, { channelId, messageId }) => {
+      if (reply.type === MODAL)
+        openModal({ data: reply.data as ModalData, channelId, ...(messageId ? { messageId } : {}) });
       // The answer was recorded like any message: show it now rather than at the next poll.
       await queryClient.invalidateQueries({ queryKey: ['sandbox', actAs, 'messages'] });
     },
@@ -68,17 +75,11 @@ export function SandboxPage() {
   const channelId = channels.some((c) => c.id === search.channel) ? search.channel : undefined;
   const names = useMemo(() => namesOf(world.data), [world.data]);
 
-  const [modal, setModal] = useState<{ data: ModalData; channelId: string; messageId?: string }>();
-  const messagesById = useRef(new Map<string, SandboxMessage>());
-  const openModal = (data: ModalData, press: Press) => {
-    const at = press.type === 'component' ? undefined : press.channelId;
-    const message = press.type === 'component' ? press.messageId : undefined;
-    const channel = at ?? messagesById.current.get(message ?? '')?.channelId;
-    if (channel) setModal({ data, channelId: channel, ...(message ? { messageId: message } : {}) });
-  };
-  const pressButton = useInteraction(actAs, openModal);
-  const runCommand = useInteraction(actAs, openModal);
-  const submitModal = useInteraction(actAs, openModal);
+  const [modal, setModal] = useState<OpenModal>();
+  const pressButton = useInteraction(actAs, setModal);
+  const runCommand = useInteraction(actAs, setModal);
+  // A form answered with another form replaces it; any other answer closes it.
+  const submitModal = useInteraction(actAs, setModal);
 
   if (world.isError && world.error instanceof ApiError && world.error.status === 404)
     return (
@@ -88,10 +89,8 @@ export function SandboxPage() {
     );
 
   const current = channels.find((c) => c.id === channelId);
-  const pending =
-    pressButton.isPending && pressButton.variables.type === 'component'
-      ? `${pressButton.variables.messageId} ${pressButton.variables.customId}`
-      : undefined;
+  const pressing = pressButton.isPending ? pressButton.variables.press : undefined;
+  const pending = pressing?.type === 'component' ? `${pressing.messageId} ${pressing.customId}` : undefined;
 
   return (
     <Page title={t('dashboard.sandbox.title')} intro={t('dashboard.sandbox.intro')} wide>
@@ -132,9 +131,6 @@ export function SandboxPage() {
               actAs={actAs}
               channelId={channelId}
               showPlace={channelId === undefined}
-              register={(list) => {
-                messagesById.current = new Map(list.map((m) => [m.id, m]));
-              }}
               render={(message) => (
                 <MessageView
                   key={message.id}
@@ -147,10 +143,14 @@ export function SandboxPage() {
                     disabled: false,
                     onPress: (m, customId, values) =>
                       pressButton.mutate({
-                        type: 'component',
+                        press: {
+                          type: 'component',
+                          messageId: m.id,
+                          customId,
+                          ...(values ? { values } : {}),
+                        },
+                        channelId: m.channelId,
                         messageId: m.id,
-                        customId,
-                        ...(values ? { values } : {}),
                       }),
                   }}
                 />
@@ -166,7 +166,9 @@ export function SandboxPage() {
             channels={current ? [current] : channels.filter((c) => c.guildId !== null)}
             channelId={channelId}
             world={world.data}
-            onRun={(run: CommandRun) => runCommand.mutate({ type: 'command', ...run })}
+            onRun={(run: CommandRun) =>
+              runCommand.mutate({ press: { type: 'command', ...run }, channelId: run.channelId })
+            }
             pending={runCommand.isPending}
             error={runCommand.error}
           />
@@ -185,10 +187,14 @@ export function SandboxPage() {
           onSubmit={(fields) =>
             submitModal.mutate(
               {
-                type: 'modal',
+                press: {
+                  type: 'modal',
+                  channelId: modal.channelId,
+                  customId: modal.data.custom_id,
+                  fields,
+                  ...(modal.messageId ? { messageId: modal.messageId } : {}),
+                },
                 channelId: modal.channelId,
-                customId: modal.data.custom_id,
-                fields,
                 ...(modal.messageId ? { messageId: modal.messageId } : {}),
               },
               { onSuccess: (reply) => reply.type !== MODAL && setModal(undefined) },
@@ -262,13 +268,11 @@ function MessageLog({
   channelId,
   showPlace,
   render,
-  register,
 }: {
   actAs: string;
   channelId: string | undefined;
   showPlace: boolean;
   render: (message: SandboxMessage) => React.ReactNode;
-  register: (messages: SandboxMessage[]) => void;
 }) {
   const { t } = useT();
   const messages = useInfiniteQuery(sandboxMessagesQuery(actAs, channelId));
@@ -277,7 +281,6 @@ function MessageLog({
   const stickToBottom = useRef(true);
   const newest = list[list.length - 1]?.id;
 
-  useEffect(() => register(list), [list, register]);
   useLayoutEffect(() => {
     const el = log.current;
     if (el && stickToBottom.current && newest) el.scrollTop = el.scrollHeight;
