@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { DEMO_CHANNELS, DEMO_GUILD, DEMO_GUILD_B, DEMO_USERS } from '#modules/core/demo.ts';
+import { DEMO_GUILD, DEMO_GUILD_B, DEMO_USERS } from '#modules/core/demo.ts';
 import { buildWeb, staleReason } from '../../scripts/build-web.ts';
 import {
   launchChromium,
@@ -183,19 +183,23 @@ describe('the dashboard in a browser', () => {
     await page.getByRole('button', { name: 'Run /whoami' }).click();
     await page.locator('article', { hasText: 'Noah (moderator) in Demo Guild' }).waitFor();
 
-    // Live: Mia, in another browser, runs /whoami; Ada's page, acting as Mia, shows it without a reload.
-    await page.getByLabel('Acting as').selectOption({ label: 'Mia' });
-    await page.locator('article', { hasText: 'Welcome to the Guildhall sandbox' }).waitFor();
+    // Live: Mia, in her own browser, says hello through the welcome message's form; Ada's page
+    // (still acting as Noah in #general) shows the greeting without a reload.
     const mia = await open();
     await signInAs(mia.context, server.base, MIA);
-    const csrf = (await (await mia.context.request.get(`${server.base}/api/v1/auth/session`)).json())
-      .csrfToken;
-    const ran = await mia.context.request.post(`${server.base}/api/v1/sandbox/interactions`, {
-      headers: { 'x-csrf-token': csrf },
-      data: { type: 'command', channelId: DEMO_CHANNELS.general, name: 'whoami' },
-    });
-    assert.equal(ran.status(), 200, await ran.text());
-    await page.locator('article', { hasText: 'Mia in Demo Guild' }).waitFor({ timeout: 15_000 });
+    await mia.page.goto(`${server.base}/sandbox`);
+    await mia.page
+      .locator('article', { hasText: 'Welcome to the Guildhall sandbox' })
+      .getByRole('button', { name: /Say hello/ })
+      .click();
+    const form = mia.page.getByRole('dialog', { name: 'Say hello' });
+    await form.getByLabel('Your greeting').fill('Anyone for Valheim tonight?');
+    await screenshot(mia.page, 'sandbox-form');
+    await form.getByRole('button', { name: 'Submit' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await page
+      .locator('article', { hasText: '@Mia says: Anyone for Valheim tonight?' })
+      .waitFor({ timeout: 15_000 });
     assertNoConsoleErrors(ada, mia);
   });
 

@@ -78,14 +78,26 @@ export async function watchedContext(browser: Browser, options: BrowserContextOp
 
 export type Watched = Awaited<ReturnType<typeof watchedContext>>;
 
-/** Saves a screenshot of the whole page under test-results/dashboard (ignored by git). */
+/**
+ * Saves a screenshot under test-results/dashboard (ignored by git): the whole page, unless it has
+ * a pane scrolling on its own (the sandbox's message log on a desktop), whose hidden part a
+ * full-page image would not show anyway, or an open dialog, whose backdrop covers the window
+ * only: then what the window shows.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   // From the top, so the sticky header sits where it belongs in a full-page image.
   await page.evaluate(() => window.scrollTo(0, 0));
+  const pane = await page.evaluate(
+    () =>
+      document.querySelector('dialog[open]') !== null ||
+      Array.from(document.querySelectorAll('.sandbox-log')).some(
+        (el) => el.scrollHeight > el.clientHeight + 1,
+      ),
+  );
   await page.screenshot({
     path: path.join(SCREENSHOTS, `${name}.png`),
-    fullPage: true,
+    fullPage: !pane,
     animations: 'disabled',
   });
 }
