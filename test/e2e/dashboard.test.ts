@@ -227,6 +227,27 @@ describe('the dashboard in a browser', () => {
     assertNoConsoleErrors(ada);
   });
 
+  it('offers Discord sign-in instead of the demo when OAuth2 is configured', async () => {
+    // A second Guildhall with a Discord application (never contacted: nobody presses the button).
+    const withDiscord = await startGuildhall({
+      DISCORD_CLIENT_ID: '123456789012345678',
+      DISCORD_CLIENT_SECRET: 'not-a-real-secret',
+    });
+    try {
+      const visitor = await open();
+      await visitor.page.goto(`${withDiscord.base}/sessions`);
+      const button = visitor.page.getByRole('link', { name: 'Sign in with Discord' });
+      await button.waitFor();
+      assert.equal(await button.getAttribute('href'), '/api/v1/auth/discord/login?returnTo=%2Fsessions');
+      assert.equal(await visitor.page.getByRole('heading', { name: 'Try the demo' }).count(), 0);
+      await screenshot(visitor.page, 'sign-in-discord');
+      assertNoConsoleErrors(visitor);
+      await visitor.context.close();
+    } finally {
+      await withDiscord.stop();
+    }
+  });
+
   it('renders every main page in light and dark, on a desktop and a phone, without errors or sideways scrolling', async () => {
     const pages: Array<{ name: string; path: string; ready: string | RegExp }> = [
       { name: 'guilds', path: '/', ready: 'Your guilds' },

@@ -4,9 +4,10 @@ import { pgliteDataDir } from './databases.ts';
 /**
  * A real `guildhall start` as a newcomer runs it: every component in one process, the embedded
  * database in a fresh data directory (a copy of the migrated template, so it starts in seconds),
- * no Discord credentials, bound to loopback — so the demo sign-in and the sandbox exist.
+ * no Discord credentials, bound to loopback — so the demo sign-in and the sandbox exist (unless
+ * `env` configures Discord).
  */
-export async function startGuildhall(): Promise<{
+export async function startGuildhall(env: Record<string, string> = {}): Promise<{
   base: string;
   stop(): Promise<void>;
   output: () => string;
@@ -19,6 +20,7 @@ export async function startGuildhall(): Promise<{
     HOST: '127.0.0.1',
     PORT: String(port),
     LOG_LEVEL: 'warn',
+    ...env,
   });
   try {
     await waitForHttp(`${base}/readyz`, 90_000);
