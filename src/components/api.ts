@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { deadLetterRoutes } from '#platform/bus/routes.ts';
 import { migrationStatus } from '#platform/db/migrations.ts';
 import { registerInteractionRoutes } from '#platform/discord/interactions/routes.ts';
@@ -6,6 +7,9 @@ import { createHttpServer } from '#platform/http/server.ts';
 import type { HttpApp } from '#platform/http/types.ts';
 import type { Running } from './running.ts';
 import { type Runtime, VERSION } from './runtime.ts';
+
+/** The built dashboard (`npm run build:web`; `npm start` builds it when missing or stale). */
+export const DASHBOARD_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** Builds the HTTP server with every module's routes, without listening (tests inject into it). */
 export async function buildApi(runtime: Runtime): Promise<HttpApp> {
@@ -18,6 +22,7 @@ export async function buildApi(runtime: Runtime): Promise<HttpApp> {
     trustProxy: config.http.trustProxy,
     publicUrl: config.http.publicUrl,
     version: VERSION,
+    dashboardDir: DASHBOARD_DIR,
     auth: { authenticators: runtime.authenticators, failureLimiter: runtime.authFailureLimiter },
     readiness: [
       { name: 'database', check: async () => void (await db.query('select 1')) },

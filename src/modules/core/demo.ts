@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '#platform/db/database.ts';
 import { PermissionBits } from '#platform/discord/permissions.ts';
+import type { Discord } from '#platform/discord/port.ts';
 import type { Sandbox } from '#platform/discord/sandbox.ts';
+import type { I18n } from '#platform/i18n/i18n.ts';
+import { welcomeMessage } from './demo-discord.ts';
 import type { Directory } from './directory.ts';
 
 /**
@@ -82,6 +85,9 @@ export async function seedDemo(deps: {
   sandbox: Sandbox;
   directory: Directory;
   botUserId: string;
+  /** The sandbox's port, to post the welcome message as the bot would. */
+  discord: Discord;
+  i18n: I18n;
 }): Promise<void> {
   const { sandbox, directory, botUserId } = deps;
   await sandbox.upsertUser({ id: botUserId, username: 'Guildhall', bot: true, acceptsDms: false });
@@ -163,4 +169,13 @@ export async function seedDemo(deps: {
                      on conflict (guild_id) do nothing`),
     );
   }
+
+  // Once: something to press in the dashboard's sandbox before any module has posted.
+  const [existing] = await sandbox.messages({
+    channelId: DEMO_CHANNELS.general,
+    includeDeleted: true,
+    limit: 1,
+  });
+  if (!existing)
+    await deps.discord.sendMessage(DEMO_CHANNELS.general, welcomeMessage(deps.i18n, 'en', new Date()));
 }

@@ -234,6 +234,24 @@ export function createDirectory(db: Database) {
         : undefined;
     },
 
+    /** A guild's roles, highest first (as Discord lists them); `@everyone` has the guild's id. */
+    async rolesOf(
+      guildId: string,
+    ): Promise<Array<{ id: string; name: string; color: number; position: number }>> {
+      return db.withGuild(guildId, (tx) =>
+        tx
+          .select({
+            id: guildRoles.id,
+            name: guildRoles.name,
+            color: guildRoles.color,
+            position: guildRoles.position,
+          })
+          .from(guildRoles)
+          .where(eq(guildRoles.guildId, guildId))
+          .orderBy(sql`${guildRoles.position} desc`, guildRoles.id),
+      );
+    },
+
     /** Guilds the user shares with the bot. */
     async guildsOf(
       userId: string,

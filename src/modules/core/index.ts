@@ -11,6 +11,7 @@ import type { Module } from '#platform/module.ts';
 import { createAccessPolicy, type DiscordMembershipSource, discordAuthorizer } from './access.ts';
 import { authRoutes, sessionAuthenticator } from './auth.ts';
 import { seedDemo } from './demo.ts';
+import { demoDiscord } from './demo-discord.ts';
 import { createDirectory } from './directory.ts';
 import { coreRoutes } from './routes.ts';
 import { createSessionService } from './sessions.ts';
@@ -107,7 +108,7 @@ export function coreModule(deps: CoreDeps) {
     return tokens.verify(match[1]);
   };
 
-  const routes = coreRoutes({ access, directory, settings });
+  const routes = coreRoutes({ access, directory, settings, moduleNames: deps.moduleNames });
   const auth = authRoutes(authDeps);
   const module: Module = {
     name: 'core',
@@ -117,6 +118,7 @@ export function coreModule(deps: CoreDeps) {
       routes(app);
       auth(app);
     },
+    ...(demoEnabled ? { discord: demoDiscord({ access, directory }) } : {}),
   };
   return {
     module,
@@ -132,7 +134,14 @@ export function coreModule(deps: CoreDeps) {
       /** Seeds the demo guilds (idempotent); a no-op unless the demo sign-in is enabled. */
       async seedDemo() {
         if (!demoEnabled || !bots.sandbox || !bots.sandboxBotUserId) return false;
-        await seedDemo({ db: deps.db, sandbox: bots.sandbox, directory, botUserId: bots.sandboxBotUserId });
+        await seedDemo({
+          db: deps.db,
+          sandbox: bots.sandbox,
+          directory,
+          botUserId: bots.sandboxBotUserId,
+          discord: bots.primary.discord,
+          i18n: deps.i18n,
+        });
         return true;
       },
     },

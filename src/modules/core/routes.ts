@@ -36,6 +36,14 @@ const Guild = Type.Object({
   }),
 });
 
+const Role = Type.Object({
+  id: Snowflake,
+  name: Type.String(),
+  color: Type.Integer({ description: 'RGB colour, 0 for none' }),
+  position: Type.Integer(),
+  everyone: Type.Boolean({ description: 'The @everyone role (its id is the guild id)' }),
+});
+
 const CapabilityRoles = Type.Object(
   Object.fromEntries(CAPABILITIES.map((c) => [c, Type.Optional(Type.Array(Snowflake, { maxItems: 50 }))])),
   { additionalProperties: false },
@@ -59,8 +67,14 @@ const Settings = Type.Object({
   updatedAt: Type.Union([Timestamp, Type.Null()]),
 });
 
-export function coreRoutes(deps: { access: AccessPolicy; directory: Directory; settings: SettingsService }) {
-  const { access, directory, settings } = deps;
+export function coreRoutes(deps: {
+  access: AccessPolicy;
+  directory: Directory;
+  settings: SettingsService;
+  /** The modules a guild may enable (every composed module but core). */
+  moduleNames: () => readonly string[];
+}) {
+  const { access, directory, settings, moduleNames } = deps;
   return (app: HttpApp) => {
     app.get(
       '/api/v1/me',
@@ -115,6 +129,40 @@ export function coreRoutes(deps: { access: AccessPolicy; directory: Directory; s
           },
         };
       },
+    );
+
+    app.get(
+      '/api/v1/guilds/:guildId/roles',
+      {
+        config: { access: { scope: 'guilds:read' } },
+        schema: {
+          tags: ['guilds'],
+          summary: "A guild's roles, highest first (to choose capability roles from)",
+          params: GuildParams,
+          response: { 200: Type.Object({ roles: Type.Array(Role) }), ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const { guildId } = request.params;
+        await access.requireMember(principalOf(request), guildId);
+        const roles = await directory.rolesOf(guildId);
+        return { roles: roles.map((r) => ({ ...r, everyone: r.id === guildId })) };
+      },
+    );
+
+    app.get(
+      '/api/v1/modules',
+      {
+        schema: {
+          tags: ['guilds'],
+          summary: 'The modules a guild can enable in its settings (enabledModules)',
+          response: {
+            200: Type.Object({ modules: Type.Array(Type.Object({ name: Type.String() })) }),
+            ...problems(401),
+          },
+        },
+      },
+      async () => ({ modules: moduleNames().map((name) => ({ name })) }),
     );
 
     app.get(

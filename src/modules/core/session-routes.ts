@@ -41,11 +41,42 @@ const DemoUserView = Type.Object({
   role: Type.String(),
 });
 
-/** Sign-in (Discord OAuth2 and the loopback demo), the session itself, listing and revoking sessions, sign-out. */
-/** The demo sign-in, the current session, listing and revoking sessions, signing out. */
+/** Which ways to sign in, the demo sign-in, the current session, listing and revoking sessions, signing out. */
 export function sessionRoutes(deps: AuthDeps) {
   return (app: HttpApp) => {
     const publicRoute = { access: { public: true } };
+
+    app.get(
+      '/api/v1/auth/status',
+      {
+        config: publicRoute,
+        schema: {
+          tags: ['auth'],
+          summary: 'How one can sign in here, and whether this request is signed in (never 401)',
+          response: {
+            200: Type.Object({
+              signedIn: Type.Boolean({ description: 'The session cookie belongs to a live session' }),
+              discord: Type.Boolean({ description: 'GET /api/v1/auth/discord/login starts a sign-in' }),
+              demo: Type.Boolean({
+                description: 'The loopback demo sign-in and the Discord sandbox (/api/v1/sandbox/*) exist',
+              }),
+            }),
+          },
+        },
+      },
+      // A dashboard decides between its sign-in page and its pages with this, rather than
+      // provoking a 401 (which browsers log as an error) from every first visit.
+      async (request) => {
+        const token = request.cookies[SESSION_COOKIE];
+        const signedIn = token
+          ? await deps.sessions.verify(token).then(
+              () => true,
+              () => false,
+            )
+          : false;
+        return { signedIn, discord: deps.oauth !== undefined, demo: deps.demoEnabled };
+      },
+    );
 
     app.get(
       '/api/v1/auth/demo',

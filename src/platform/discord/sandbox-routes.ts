@@ -1,6 +1,8 @@
 import {
+  type APIApplicationCommandOption,
   type APIInteraction,
   type APIInteractionResponse,
+  ApplicationCommandOptionType,
   ComponentType,
   InteractionType,
 } from 'discord-api-types/v10';
@@ -9,7 +11,7 @@ import { UserError, unauthorized } from '../errors.ts';
 import { problems, Snowflake, Timestamp } from '../http/schemas.ts';
 import type { HttpApp } from '../http/types.ts';
 import type { I18n } from '../i18n/i18n.ts';
-import { acceptLanguages } from '../i18n/i18n.ts';
+import { acceptLanguages, DISCORD_LOCALES } from '../i18n/i18n.ts';
 import type { DiscordBots } from './identities.ts';
 import { channelPermissions } from './permissions.ts';
 import type { Sandbox, SandboxMessage } from './sandbox.ts';
@@ -40,6 +42,24 @@ const Channel = Type.Object({
   parentId: Type.Union([Snowflake, Type.Null()]),
 });
 
+const ActAs = Type.String({
+  ...Snowflake,
+  description: 'Act as this person of the sandbox instead of yourself (default: the signed-in user)',
+});
+
+const SandboxGuild = Type.Object({
+  id: Snowflake,
+  name: Type.String(),
+  roles: Type.Array(Type.Object({ id: Snowflake, name: Type.String(), color: Type.Integer() })),
+});
+
+const Person = Type.Object({
+  id: Snowflake,
+  username: Type.String(),
+  globalName: Type.Union([Type.String(), Type.Null()]),
+  bot: Type.Boolean(),
+});
+
 const Press = Type.Union([
   Type.Object(
     {
@@ -48,6 +68,7 @@ const Press = Type.Union([
       customId: Type.String({ minLength: 1, maxLength: 100 }),
       values: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 25 })),
       locale: Type.Optional(Type.String({ maxLength: 10 })),
+      actAs: Type.Optional(ActAs),
     },
     { additionalProperties: false },
   ),
@@ -59,6 +80,7 @@ const Press = Type.Union([
       customId: Type.String({ minLength: 1, maxLength: 100 }),
       fields: Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 4000 })),
       locale: Type.Optional(Type.String({ maxLength: 10 })),
+      actAs: Type.Optional(ActAs),
     },
     { additionalProperties: false },
   ),
@@ -75,6 +97,7 @@ const Press = Type.Union([
         ),
       ),
       locale: Type.Optional(Type.String({ maxLength: 10 })),
+      actAs: Type.Optional(ActAs),
     },
     { additionalProperties: false },
   ),
@@ -99,6 +122,98 @@ function hasComponent(components: unknown, customId: string): { type: number } |
 const OPTION_TYPE = (v: unknown) =>
   typeof v === 'boolean' ? 5 : typeof v === 'number' ? (Number.isInteger(v) ? 4 : 10) : 3;
 
+const OPTION_TYPE_NAMES: Partial<Record<ApplicationCommandOptionType, string>> = {
+  [ApplicationCommandOptionType.String]: 'string',
+  [ApplicationCommandOptionType.Integer]: 'integer',
+  [ApplicationCommandOptionType.Number]: 'number',
+  [ApplicationCommandOptionType.Boolean]: 'boolean',
+  [ApplicationCommandOptionType.User]: 'user',
+  [ApplicationCommandOptionType.Channel]: 'channel',
+  [ApplicationCommandOptionType.Role]: 'role',
+  [ApplicationCommandOptionType.Mentionable]: 'mentionable',
+  [ApplicationCommandOptionType.Attachment]: 'attachment',
+};
+
+const CommandOption = Type.Object({
+  name: Type.String(),
+  description: Type.String(),
+  type: Type.String({ enum: Object.values(OPTION_TYPE_NAMES) }),
+  required: Type.Boolean(),
+  choices: Type.Array(
+    Type.Object({ name: Type.String(), value: Type.Union([Type.String(), Type.Number()]) }),
+  ),
+  minValue: Type.Optional(Type.Number()),
+  maxValue: Type.Optional(Type.Number()),
+  minLength: Type.Optional(Type.Integer()),
+  maxLength: Type.Optional(Type.Integer()),
+  autocomplete: Type.Boolean(),
+});
+
+const Command = Type.Object({
+  name: Type.String(),
+  description: Type.String(),
+  options: Type.Array(CommandOption),
+  subcommands: Type.Array(
+    Type.Object({ name: Type.String(), description: Type.String(), options: Type.Array(CommandOption) }),
+  ),
+});
+
+type Localizable = {
+  description: string;
+  description_localizations?: Partial<Record<string, string | null>> | null | undefined;
+};
+
+/** Discord's own JSON of a command, as the dashboard's command form needs it, in one language. */
+function commandView(
+  command: Localizable & { name: string; options?: APIApplicationCommandOption[] | undefined },
+  discordLocale: string | undefined,
+) {
+  const text = (o: Localizable) =>
+    (discordLocale && o.description_localizations?.[discordLocale]) || o.description;
+  const option = (o: APIApplicationCommandOption) => {
+    const x = o as APIApplicationCommandOption & {
+      required?: boolean;
+      choices?: Array<{
+        name: string;
+        name_localizations?: Partial<Record<string, string | null>> | null;
+        value: string | number;
+      }>;
+      min_value?: number;
+      max_value?: number;
+      min_length?: number;
+      max_length?: number;
+      autocomplete?: boolean;
+    };
+    return {
+      name: x.name,
+      description: text(x),
+      type: OPTION_TYPE_NAMES[x.type] ?? 'string',
+      required: x.required ?? false,
+      choices: (x.choices ?? []).map((c) => ({
+        name: (discordLocale && c.name_localizations?.[discordLocale]) || c.name,
+        value: c.value,
+      })),
+      ...(x.min_value !== undefined ? { minValue: x.min_value } : {}),
+      ...(x.max_value !== undefined ? { maxValue: x.max_value } : {}),
+      ...(x.min_length !== undefined ? { minLength: x.min_length } : {}),
+      ...(x.max_length !== undefined ? { maxLength: x.max_length } : {}),
+      autocomplete: x.autocomplete ?? false,
+    };
+  };
+  const all = command.options ?? [];
+  const subs = all.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
+  return {
+    name: command.name,
+    description: text(command),
+    options: all.filter((o) => o.type !== ApplicationCommandOptionType.Subcommand).map(option),
+    subcommands: subs.map((sub) => ({
+      name: sub.name,
+      description: text(sub),
+      options: ((sub as { options?: APIApplicationCommandOption[] | undefined }).options ?? []).map(option),
+    })),
+  };
+}
+
 /**
  * The dashboard's "Discord sandbox" (no bot token, loopback demo only): what the bot sent, as the
  * signed-in demo member may see it, and pressing its buttons, submitting its forms or running a
@@ -112,19 +227,68 @@ export function sandboxRoutes(deps: { bots: DiscordBots; sandbox: Sandbox; i18n:
       if (!request.principal) throw unauthorized();
       return request.principal.userId;
     };
+    /**
+     * Whom a request looks and acts as: the signed-in user, or any other person of the sandbox.
+     * Letting one demo session act as another member gives away nothing: the sandbox only exists
+     * with the demo sign-in, where anyone at this computer may sign in as any demo user anyway.
+     */
+    const viewerOf = async (
+      request: {
+        principal: { userId: string } | undefined;
+        headers: { 'accept-language'?: string | undefined };
+      },
+      actAs: string | undefined,
+      pointer: string,
+    ) => {
+      const userId = principalId(request);
+      if (!actAs || actAs === userId) return userId;
+      const user = await sandbox.user(actAs);
+      if (!user || user.bot) {
+        const t = i18n.forLocale(i18n.resolve(...acceptLanguages(request.headers['accept-language'])));
+        throw new UserError('SANDBOX_UNKNOWN_PERSON', t('sandbox.errors.unknownPerson'), {
+          status: 422,
+          fields: [{ pointer, detail: 'is not a person in the sandbox' }],
+        });
+      }
+      return actAs;
+    };
 
     app.get(
       '/api/v1/sandbox/channels',
       {
         schema: {
           tags: ['sandbox'],
-          summary: 'Sandbox channels you can see (demo mode)',
-          response: { 200: Type.Object({ channels: Type.Array(Channel) }), ...problems(401) },
+          summary:
+            'Sandbox channels you (or the person you act as) can see, with their guilds, roles and people: what a Discord client shows names from (demo mode)',
+          querystring: Type.Object({ actAs: Type.Optional(ActAs) }, { additionalProperties: false }),
+          response: {
+            200: Type.Object({
+              channels: Type.Array(Channel),
+              guilds: Type.Array(SandboxGuild),
+              people: Type.Array(Person),
+            }),
+            ...problems(400, 401, 422),
+          },
         },
       },
       async (request) => {
-        const list = await sandbox.channelsOf(principalId(request));
+        const viewer = await viewerOf(request, request.query.actAs, '/query/actAs');
+        const [list, around] = await Promise.all([
+          sandbox.channelsOf(viewer),
+          sandbox.surroundingsOf(viewer),
+        ]);
         return {
+          guilds: around.guilds.map((g) => ({
+            id: g.id,
+            name: g.name,
+            roles: g.roles.map((r) => ({ id: r.id, name: r.name, color: r.color ?? 0 })),
+          })),
+          people: around.people.map((u) => ({
+            id: u.id,
+            username: u.username,
+            globalName: u.global_name,
+            bot: u.bot,
+          })),
           channels: list.map((c) => ({
             id: c.id,
             guildId: c.guild_id,
@@ -149,16 +313,17 @@ export function sandboxRoutes(deps: { bots: DiscordBots; sandbox: Sandbox; i18n:
               channelId: Type.Optional(Snowflake),
               before: Type.Optional(Snowflake),
               limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+              actAs: Type.Optional(ActAs),
             },
             { additionalProperties: false },
           ),
-          response: { 200: Type.Object({ messages: Type.Array(Message) }), ...problems(400, 401, 404) },
+          response: { 200: Type.Object({ messages: Type.Array(Message) }), ...problems(400, 401, 404, 422) },
         },
       },
       async (request) => {
-        const userId = principalId(request);
+        const { guildId, channelId, before, limit, actAs } = request.query;
+        const userId = await viewerOf(request, actAs, '/query/actAs');
         const t = i18n.forLocale(i18n.resolve(...acceptLanguages(request.headers['accept-language'])));
-        const { guildId, channelId, before, limit } = request.query;
         if (guildId && !(await sandbox.member(guildId, userId)))
           throw new UserError('GUILD_NOT_FOUND', t('sandbox.errors.notVisible'), { status: 404 });
         const visible = new Set((await sandbox.channelsOf(userId)).map((c) => c.id));
@@ -173,6 +338,25 @@ export function sandboxRoutes(deps: { bots: DiscordBots; sandbox: Sandbox; i18n:
           includeDeleted: true,
         });
         return { messages: list.filter((m) => visible.has(m.channelId) || m.recipientId === userId) };
+      },
+    );
+
+    app.get(
+      '/api/v1/sandbox/commands',
+      {
+        schema: {
+          tags: ['sandbox'],
+          summary: 'The slash commands the bot offers, to run them in the sandbox (demo mode)',
+          response: { 200: Type.Object({ commands: Type.Array(Command) }), ...problems(401) },
+        },
+      },
+      async (request) => {
+        principalId(request);
+        const locale = i18n.resolve(...acceptLanguages(request.headers['accept-language']));
+        const discordLocale = locale === 'en' ? undefined : DISCORD_LOCALES[locale][0];
+        return {
+          commands: bots.primary.registry.applicationCommands().map((c) => commandView(c, discordLocale)),
+        };
       },
     );
 
@@ -192,7 +376,7 @@ export function sandboxRoutes(deps: { bots: DiscordBots; sandbox: Sandbox; i18n:
         },
       },
       async (request) => {
-        const userId = principalId(request);
+        const userId = await viewerOf(request, (request.body as { actAs?: string }).actAs, '/body/actAs');
         const t = i18n.forLocale(i18n.resolve(...acceptLanguages(request.headers['accept-language'])));
         const body = request.body as
           | { type: 'component'; messageId: string; customId: string; values?: string[]; locale?: string }
@@ -296,9 +480,15 @@ export function sandboxRoutes(deps: { bots: DiscordBots; sandbox: Sandbox; i18n:
                   type: 1,
                   name: body.name,
                   options: (() => {
+                    // The declared type, as Discord would send it (a user option's value is an id string).
+                    const declared = declaredOptions(
+                      bot.registry.applicationCommands(),
+                      body.name,
+                      body.subcommand,
+                    );
                     const opts = Object.entries(body.options ?? {}).map(([name, value]) => ({
                       name,
-                      type: OPTION_TYPE(value),
+                      type: declared.get(name) ?? OPTION_TYPE(value),
                       value,
                     }));
                     return body.subcommand ? [{ name: body.subcommand, type: 1, options: opts }] : opts;
@@ -354,4 +544,21 @@ export function sandboxRoutes(deps: { bots: DiscordBots; sandbox: Sandbox; i18n:
       },
     );
   };
+}
+
+/** Option types by name of a command (or one of its subcommands) as registered. */
+function declaredOptions(
+  commands: ReadonlyArray<{ name: string; options?: APIApplicationCommandOption[] | undefined }>,
+  name: string,
+  subcommand: string | undefined,
+): Map<string, number> {
+  const command = commands.find((c) => c.name === name);
+  let options = command?.options ?? [];
+  if (subcommand) {
+    const sub = options.find(
+      (o) => o.name === subcommand && o.type === ApplicationCommandOptionType.Subcommand,
+    );
+    options = (sub as { options?: APIApplicationCommandOption[] | undefined } | undefined)?.options ?? [];
+  }
+  return new Map(options.map((o) => [o.name, o.type]));
 }

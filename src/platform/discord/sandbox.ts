@@ -202,9 +202,15 @@ export function createSandbox(db: Database) {
 
     async user(userId: string) {
       const [u] = await db.withSystem((tx) =>
-        rows<{ id: string; username: string; global_name: string | null; avatar: string | null }>(
+        rows<{
+          id: string;
+          username: string;
+          global_name: string | null;
+          avatar: string | null;
+          bot: boolean;
+        }>(
           tx,
-          sql`select id, username, global_name, avatar from discord.sandbox_users where id = ${userId}`,
+          sql`select id, username, global_name, avatar, bot from discord.sandbox_users where id = ${userId}`,
         ),
       );
       return u;
@@ -237,6 +243,27 @@ export function createSandbox(db: Database) {
                order by c.guild_id nulls first, c.id`,
         ),
       );
+    },
+
+    /** The guilds `userId` is in with their roles, and everyone in them: what their Discord client shows names from. */
+    async surroundingsOf(userId: string) {
+      return db.withSystem(async (tx) => {
+        const guilds = await rows<{ id: string; name: string; roles: SandboxRole[] }>(
+          tx,
+          sql`select g.id, g.name, g.roles from discord.sandbox_guilds g
+               where g.id in (select guild_id from discord.sandbox_members where user_id = ${userId})
+               order by g.name`,
+        );
+        const people = await rows<{ id: string; username: string; global_name: string | null; bot: boolean }>(
+          tx,
+          sql`select u.id, u.username, u.global_name, u.bot from discord.sandbox_users u
+               where u.id = ${userId} or u.id in (
+                 select m.user_id from discord.sandbox_members m
+                  where m.guild_id in (select guild_id from discord.sandbox_members where user_id = ${userId}))
+               order by u.bot, u.username`,
+        );
+        return { guilds, people };
+      });
     },
 
     async channel(channelId: string) {

@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyRequest, LogController } f
 import { Histogram, type Registry } from 'prom-client';
 import type { Logger } from '../log/logger.ts';
 import { type AuthOptions, registerAuth } from './auth.ts';
+import { type Dashboard, registerDashboard } from './dashboard.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import type { HttpApp } from './types.ts';
 import { validatorCompiler } from './validation.ts';
@@ -22,6 +23,8 @@ export type HttpServerOptions = {
   readonly version: string;
   readonly auth: AuthOptions;
   readonly readiness: readonly ReadinessCheck[];
+  /** Folder of the built dashboard (`web/dist`), served at `/`; none for an API-only server. */
+  readonly dashboardDir?: string;
 };
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -52,14 +55,17 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   await app.register(cookie);
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      request,
-      reply,
-      404,
-      'ROUTE_NOT_FOUND',
-      `No route ${request.method} ${request.url.split('?')[0]}.`,
-    ),
+  let dashboard: Dashboard | undefined;
+  app.setNotFoundHandler(
+    (request, reply) =>
+      dashboard?.fallback(request, reply) ||
+      sendProblem(
+        request,
+        reply,
+        404,
+        'ROUTE_NOT_FOUND',
+        `No route ${request.method} ${request.url.split('?')[0]}.`,
+      ),
   );
 
   app.addHook('onRequest', async (request, reply) => {
@@ -125,6 +131,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 
   registerAuth(app, options.auth);
   registerHealth(app, options);
+  if (options.dashboardDir) dashboard = await registerDashboard(app, options.dashboardDir);
   return app;
 }
 

@@ -1,4 +1,5 @@
 import type { Messages } from '../i18n.ts';
+import { dashboardDe } from './dashboard-de.ts';
 
 /** German: complete for everything the English catalogue has. */
 export const de = {
@@ -94,7 +95,9 @@ export const de = {
       unknownMessage: 'Diese Nachricht gibt es in der Sandbox nicht.',
       unknownComponent: 'Diese Nachricht hat keinen Knopf und kein Menü mit dieser Kennung.',
       notVisible: 'Diese Nachricht ist für dich nicht sichtbar.',
+      unknownPerson: 'In der Sandbox gibt es keine solche Person, als die du handeln könntest.',
       onlyWithoutDiscord: 'Die Discord-Sandbox gibt es nur, solange kein Bot-Token eingerichtet ist.',
     },
   },
+  dashboard: dashboardDe,
 } satisfies Messages;

@@ -1,4 +1,5 @@
 import type { Messages } from '../i18n.ts';
+import { dashboardEn } from './dashboard-en.ts';
 
 /** English: the complete catalogue and the fallback for every other locale. */
 export const en = {
@@ -91,7 +92,9 @@ export const en = {
       unknownMessage: 'There is no such message in the sandbox.',
       unknownComponent: 'That message has no button or menu with this id.',
       notVisible: 'That message is not visible to you.',
+      unknownPerson: 'There is no such person in the sandbox to act as.',
       onlyWithoutDiscord: 'The Discord sandbox only exists while no bot token is configured.',
     },
   },
+  dashboard: dashboardEn,
 } satisfies Messages;

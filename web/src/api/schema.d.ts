@@ -1,0 +1,3316 @@
+/**
+ * Generated from the API's OpenAPI document by `npm run web:client`; do not edit.
+ * test/web/client.test.ts fails while this file is out of date.
+ */
+
+export interface paths {
+    "/api/v1/admin/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dead letters of every consumer, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Dead letter id */
+                    before?: string;
+                    limit?: number;
+                    /** @description A duration before now ("30m", "12h", "7d") or an ISO 8601 instant */
+                    newerThan?: string;
+                    /** @description A duration before now ("30m", "12h", "7d") or an ISO 8601 instant */
+                    olderThan?: string;
+                    /** @description Consumer (queue) name, e.g. bot.games.game_created */
+                    queue?: string;
+                    /** @description Event type, e.g. games.game_created */
+                    type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attempts: number;
+                                /** @description The error message (shortened in lists) */
+                                error: string;
+                                errorCode: string;
+                                /** Format: date-time */
+                                failedAt: string;
+                                guildId: string | null;
+                                /** @description Dead letter id */
+                                id: string;
+                                messageId: string | null;
+                                queue: string;
+                                /** @description False for bodies that are not JSON */
+                                replayable: boolean;
+                                transport: "embedded" | "rabbitmq";
+                                type: string | null;
+                                version: number | null;
+                            }[];
+                            /** @description Pass as `before` for the next page */
+                            nextBefore: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/dead-letters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One dead letter with its message, error and stack */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Dead letter id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            /** @description The error message (shortened in lists) */
+                            error: string;
+                            errorCode: string;
+                            /** Format: date-time */
+                            failedAt: string;
+                            guildId: string | null;
+                            /** @description Dead letter id */
+                            id: string;
+                            /** @description The message as it was received */
+                            message: unknown;
+                            messageId: string | null;
+                            queue: string;
+                            raw: string | null;
+                            /** @description False for bodies that are not JSON */
+                            replayable: boolean;
+                            stack: string | null;
+                            transport: "embedded" | "rabbitmq";
+                            type: string | null;
+                            version: number | null;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a dead letter */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Dead letter id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deliver a dead letter again to the consumer that failed it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Dead letter id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replayed: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/dead-letters/purge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete several dead letters: by ids, or everything a filter matches */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Required to act on everything the filter matches (or everything at all) */
+                        all?: boolean;
+                        filter?: {
+                            /**
+                             * @description A duration before now ("30m", "12h", "7d") or an ISO 8601 instant
+                             * @example 2h
+                             * @example 2026-01-31T00:00:00Z
+                             */
+                            newerThan?: string;
+                            /**
+                             * @description A duration before now ("30m", "12h", "7d") or an ISO 8601 instant
+                             * @example 2h
+                             * @example 2026-01-31T00:00:00Z
+                             */
+                            olderThan?: string;
+                            /** @description Consumer (queue) name, e.g. bot.games.game_created */
+                            queue?: string;
+                            /** @description Event type, e.g. games.game_created */
+                            type?: string;
+                        };
+                        ids?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            purged: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/dead-letters/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replay several dead letters: by ids, or everything a filter matches */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Required to act on everything the filter matches (or everything at all) */
+                        all?: boolean;
+                        filter?: {
+                            /**
+                             * @description A duration before now ("30m", "12h", "7d") or an ISO 8601 instant
+                             * @example 2h
+                             * @example 2026-01-31T00:00:00Z
+                             */
+                            newerThan?: string;
+                            /**
+                             * @description A duration before now ("30m", "12h", "7d") or an ISO 8601 instant
+                             * @example 2h
+                             * @example 2026-01-31T00:00:00Z
+                             */
+                            olderThan?: string;
+                            /** @description Consumer (queue) name, e.g. bot.games.game_created */
+                            queue?: string;
+                            /** @description Event type, e.g. games.game_created */
+                            type?: string;
+                        };
+                        ids?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replayed: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/dead-letters/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dead letters counted by queue and event type */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A duration before now ("30m", "12h", "7d") or an ISO 8601 instant */
+                    newerThan?: string;
+                    /** @description A duration before now ("30m", "12h", "7d") or an ISO 8601 instant */
+                    olderThan?: string;
+                    /** @description Consumer (queue) name, e.g. bot.games.game_created */
+                    queue?: string;
+                    /** @description Event type, e.g. games.game_created */
+                    type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            groups: {
+                                count: number;
+                                /** Format: date-time */
+                                newest: string;
+                                /** Format: date-time */
+                                oldest: string;
+                                queue: string;
+                                type: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/demo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demo users to sign in as (loopback without Discord credentials only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            users: {
+                                globalName: string;
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                id: string;
+                                role: string;
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Sign in as a demo user (loopback without Discord credentials only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Discord id (snowflake)
+                         * @example 1234567890123456789
+                         */
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/discord/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where Discord sends the browser back after consent */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    error?: string;
+                    error_description?: string;
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/discord/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start signing in with Discord (redirects to Discord) */
+        get: {
+            parameters: {
+                query?: {
+                    returnTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: revoke this session and clear its cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current session and its CSRF token (send it as X-CSRF-Token with every change) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            session: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                current: boolean;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                ip: string | null;
+                                /** Format: date-time */
+                                lastSeenAt: string;
+                                userAgent: string | null;
+                                via: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's live sessions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                current: boolean;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                ip: string | null;
+                                /** Format: date-time */
+                                lastSeenAt: string;
+                                userAgent: string | null;
+                                via: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of your sessions (sign out elsewhere) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How one can sign in here, and whether this request is signed in (never 401) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The loopback demo sign-in and the Discord sandbox (/api/v1/sandbox/*) exist */
+                            demo: boolean;
+                            /** @description GET /api/v1/auth/discord/login starts a sign-in */
+                            discord: boolean;
+                            /** @description The session cookie belongs to a live session */
+                            signedIn: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A guild the caller is a member of */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            icon: string | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            id: string;
+                            memberCount: number;
+                            name: string;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            ownerId: string;
+                            you: {
+                                admin: boolean;
+                                capabilities: string[];
+                                owner: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A guild's roles, highest first (to choose capability roles from) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            roles: {
+                                /** @description RGB colour, 0 for none */
+                                color: number;
+                                /** @description The @everyone role (its id is the guild id) */
+                                everyone: boolean;
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                id: string;
+                                name: string;
+                                position: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A guild's settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            capabilityRoles: {
+                                [key: string]: string[];
+                            };
+                            enabledModules: string[];
+                            locale: string;
+                            timezone: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace a guild's settings (guild admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        capabilityRoles: {
+                            host?: string[];
+                            moderator?: string[];
+                            verifier?: string[];
+                        };
+                        enabledModules: string[];
+                        /** @enum {string} */
+                        locale: "en" | "de";
+                        /** @description IANA time zone, e.g. Europe/Berlin */
+                        timezone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            capabilityRoles: {
+                                [key: string]: string[];
+                            };
+                            enabledModules: string[];
+                            locale: string;
+                            timezone: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user and the guilds they share with the bot */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            guilds: {
+                                icon: string | null;
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                id: string;
+                                name: string;
+                                owner: boolean;
+                            }[];
+                            user: {
+                                avatar: string | null;
+                                globalName: string | null;
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                id: string;
+                                locale: string | null;
+                                username: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The modules a guild can enable in its settings (enabledModules) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            modules: {
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sandbox channels you (or the person you act as) can see, with their guilds, roles and people: what a Discord client shows names from (demo mode) */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description Act as this person of the sandbox instead of yourself (default: the signed-in user)
+                     * @example 1234567890123456789
+                     */
+                    actAs?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channels: {
+                                guildId: string | null;
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                id: string;
+                                name: string | null;
+                                parentId: string | null;
+                                type: number;
+                            }[];
+                            guilds: {
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                id: string;
+                                name: string;
+                                roles: {
+                                    color: number;
+                                    /**
+                                     * @description Discord id (snowflake)
+                                     * @example 1234567890123456789
+                                     */
+                                    id: string;
+                                    name: string;
+                                }[];
+                            }[];
+                            people: {
+                                bot: boolean;
+                                globalName: string | null;
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                id: string;
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/commands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The slash commands the bot offers, to run them in the sandbox (demo mode) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            commands: {
+                                description: string;
+                                name: string;
+                                options: {
+                                    autocomplete: boolean;
+                                    choices: {
+                                        name: string;
+                                        value: string | number;
+                                    }[];
+                                    description: string;
+                                    maxLength?: number;
+                                    maxValue?: number;
+                                    minLength?: number;
+                                    minValue?: number;
+                                    name: string;
+                                    required: boolean;
+                                    /** @enum {string} */
+                                    type: "string" | "integer" | "boolean" | "user" | "channel" | "role" | "mentionable" | "number" | "attachment";
+                                }[];
+                                subcommands: {
+                                    description: string;
+                                    name: string;
+                                    options: {
+                                        autocomplete: boolean;
+                                        choices: {
+                                            name: string;
+                                            value: string | number;
+                                        }[];
+                                        description: string;
+                                        maxLength?: number;
+                                        maxValue?: number;
+                                        minLength?: number;
+                                        minValue?: number;
+                                        name: string;
+                                        required: boolean;
+                                        /** @enum {string} */
+                                        type: "string" | "integer" | "boolean" | "user" | "channel" | "role" | "mentionable" | "number" | "attachment";
+                                    }[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Press a button, choose in a menu, submit a form or run a command as yourself (demo mode) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Act as this person of the sandbox instead of yourself (default: the signed-in user)
+                         * @example 1234567890123456789
+                         */
+                        actAs?: string;
+                        customId: string;
+                        locale?: string;
+                        /**
+                         * @description Discord id (snowflake)
+                         * @example 1234567890123456789
+                         */
+                        messageId: string;
+                        /** @enum {string} */
+                        type: "component";
+                        values?: string[];
+                    } | {
+                        /**
+                         * @description Act as this person of the sandbox instead of yourself (default: the signed-in user)
+                         * @example 1234567890123456789
+                         */
+                        actAs?: string;
+                        /**
+                         * @description Discord id (snowflake)
+                         * @example 1234567890123456789
+                         */
+                        channelId: string;
+                        customId: string;
+                        fields: {
+                            [key: string]: string;
+                        };
+                        locale?: string;
+                        /**
+                         * @description Discord id (snowflake)
+                         * @example 1234567890123456789
+                         */
+                        messageId?: string;
+                        /** @enum {string} */
+                        type: "modal";
+                    } | {
+                        /**
+                         * @description Act as this person of the sandbox instead of yourself (default: the signed-in user)
+                         * @example 1234567890123456789
+                         */
+                        actAs?: string;
+                        /**
+                         * @description Discord id (snowflake)
+                         * @example 1234567890123456789
+                         */
+                        channelId: string;
+                        locale?: string;
+                        name: string;
+                        options?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        subcommand?: string;
+                        /** @enum {string} */
+                        type: "command";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            response: {
+                                data?: unknown;
+                                type: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the bot sent that you can see: channel messages of your guilds, your DMs and answers meant for you */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description Act as this person of the sandbox instead of yourself (default: the signed-in user)
+                     * @example 1234567890123456789
+                     */
+                    actAs?: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    before?: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    channelId?: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            messages: {
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                authorId: string;
+                                bot: string;
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                channelId: string;
+                                components: unknown[];
+                                content: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                deletedAt: string | null;
+                                editedAt: string | null;
+                                embeds: unknown[];
+                                flags: number;
+                                guildId: string | null;
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "message" | "dm" | "interaction_response" | "followup";
+                                reactions: string[];
+                                recipientId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
