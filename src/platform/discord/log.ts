@@ -10,7 +10,16 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import { type Database, rows, type Tx } from '../db/database.ts';
 import { DiscordError, discordError } from './errors.ts';
-import type { CommandScope, Discord, DiscordMessage, DiscordUser, MessagePayload } from './port.ts';
+import { channelPermissions, hasAll, PermissionBits } from './permissions.ts';
+import {
+  type CommandScope,
+  type Discord,
+  type DiscordMessage,
+  type DiscordRole,
+  type DiscordUser,
+  type MessagePayload,
+  NONCE_WINDOW_MS,
+} from './port.ts';
 import { canPostWith } from './rest.ts';
 import {
   type ChannelRow,
@@ -121,13 +130,24 @@ export function createLogDiscord(options: LogDiscordOptions): Discord {
   ): Promise<DiscordMessage> {
     validate(values.message);
     const m = values.message;
+    if (m.nonce !== undefined && m.nonce.length > 25) throw discordError(50035, 400);
+    if (m.nonce && m.enforceNonce && (values.kind === 'message' || values.kind === 'dm')) {
+      const [earlier] = await rows<MessageRow>(
+        tx,
+        sql`select * from discord.sandbox_messages
+             where author_id = ${appId} and nonce = ${m.nonce}
+               and created_at > now() - make_interval(secs => ${NONCE_WINDOW_MS / 1000})
+             order by created_at desc limit 1`,
+      );
+      if (earlier) return toMessage(earlier);
+    }
     const [row] = await rows<MessageRow>(
       tx,
       sql`insert into discord.sandbox_messages
-            (id, bot, channel_id, guild_id, recipient_id, author_id, kind, interaction_token, content, embeds, components, flags)
+            (id, bot, channel_id, guild_id, recipient_id, author_id, kind, interaction_token, content, embeds, components, flags, nonce)
           values (${nextId()}, ${identity}, ${values.channelId}, ${values.guildId}, ${values.recipientId}, ${appId},
                   ${values.kind}, ${values.token ?? null}, ${m.content ?? ''}, ${JSON.stringify(m.embeds ?? [])}::jsonb,
-                  ${JSON.stringify(m.components ?? [])}::jsonb, ${m.flags ?? 0})
+                  ${JSON.stringify(m.components ?? [])}::jsonb, ${m.flags ?? 0}, ${m.nonce ?? null})
           returning *`,
     );
     return toMessage(row as MessageRow);
@@ -385,6 +405,42 @@ export function createLogDiscord(options: LogDiscordOptions): Discord {
         return m ? toMember(m) : null;
       });
     },
+    createRole(guildId, role) {
+      return call('POST', `/guilds/${guildId}/roles`, role, async (tx) => {
+        const guild = await requireManageRoles(tx, guildId);
+        const created: DiscordRole = {
+          id: nextId(),
+          name: role.name.slice(0, 100),
+          permissions: role.permissions ?? '0',
+          // Discord puts a new role just above @everyone.
+          position: 1,
+          color: role.color ?? 0,
+          managed: false,
+        };
+        const roles = [
+          ...guild.roles.map((r) => (r.id !== guild.id ? { ...r, position: r.position + 1 } : r)),
+          created,
+        ];
+        await tx.execute(
+          sql`update discord.sandbox_guilds set roles = ${JSON.stringify(roles)}::jsonb where id = ${guildId}`,
+        );
+        return created;
+      });
+    },
+    deleteRole(guildId, roleId) {
+      return call('DELETE', `/guilds/${guildId}/roles/${roleId}`, undefined, async (tx) => {
+        const guild = await requireManageRoles(tx, guildId);
+        if (roleId === guildId || !guild.roles.some((r) => r.id === roleId)) throw discordError(10011, 404);
+        const roles = guild.roles.filter((r) => r.id !== roleId);
+        await tx.execute(
+          sql`update discord.sandbox_guilds set roles = ${JSON.stringify(roles)}::jsonb where id = ${guildId}`,
+        );
+        await tx.execute(
+          sql`update discord.sandbox_members set role_ids = array_remove(role_ids, ${roleId}::bigint)
+               where guild_id = ${guildId}`,
+        );
+      });
+    },
     addMemberRole(guildId, userId, roleId) {
       return call('PUT', `/guilds/${guildId}/members/${userId}/roles/${roleId}`, undefined, async (tx) => {
         await memberRoleChange(tx, guildId, userId, roleId, 'add');
@@ -525,6 +581,28 @@ export function createLogDiscord(options: LogDiscordOptions): Discord {
       });
     },
   };
+
+  /** The guild, when the bot holds Manage Roles in it (Discord answers 50013 otherwise). */
+  async function requireManageRoles(tx: Tx, guildId: string) {
+    const guild = await guildRow(tx, guildId);
+    const [me] = await rows<MemberRow>(
+      tx,
+      sql`select m.*, u.username, u.global_name, u.avatar, u.bot from discord.sandbox_members m
+            join discord.sandbox_users u on u.id = m.user_id
+           where m.guild_id = ${guildId} and m.user_id = ${appId}`,
+    );
+    if (!me) throw discordError(50001, 403);
+    const perms = channelPermissions({
+      guildId,
+      ownerId: guild.owner_id,
+      roles: guild.roles,
+      userId: appId,
+      memberRoleIds: toMember(me).roleIds,
+      overwrites: [],
+    });
+    if (!hasAll(perms, PermissionBits.MANAGE_ROLES)) throw discordError(50013, 403);
+    return guild;
+  }
 
   async function memberRoleChange(
     tx: Tx,
