@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import {
   type APIApplicationCommand,
@@ -54,6 +55,18 @@ export function sandboxBotId(identity: string): string {
   return ((n % 100_000_000_000n) + 700_000_000_000_000_000n).toString();
 }
 
+const ambient = new AsyncLocalStorage<Tx>();
+
+/**
+ * Runs `fn` with every sandbox call it makes inside `tx` (savepoints) instead of transactions of
+ * their own. For event consumers, which hold a transaction while they talk to Discord: on PGlite
+ * (one connection, transactions taken in turn) a second transaction would wait for that one
+ * forever. A sandbox call then rolls back with the consumer's transaction, as if it had failed.
+ */
+export function sandboxWithin<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  return ambient.run(tx, fn);
+}
+
 /**
  * The embedded adapter (no bot token): an in-database stand-in for Discord. It answers like Discord
  * — same ids, same errors (an unknown message is `DISCORD_UNKNOWN_MESSAGE`, a member with DMs off
@@ -70,14 +83,17 @@ export function createLogDiscord(options: LogDiscordOptions): Discord {
     avatar: null,
     bot: true,
   };
+  /** A system transaction, or a savepoint of the caller's (see `sandboxWithin`). */
+  const system = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    const outer = ambient.getStore();
+    return outer ? outer.transaction(fn) : db.withSystem(fn);
+  };
   let botSaved: Promise<void> | undefined;
   const ensureBot = () => {
-    botSaved ??= db
-      .withSystem((tx) =>
-        tx.execute(sql`insert into discord.sandbox_users (id, username, bot) values (${botUser.id}, ${botUser.username}, true)
+    botSaved ??= system((tx) =>
+      tx.execute(sql`insert into discord.sandbox_users (id, username, bot) values (${botUser.id}, ${botUser.username}, true)
                         on conflict (id) do update set username = excluded.username, bot = true`),
-      )
-      .then(() => {});
+    ).then(() => {});
     botSaved.catch(() => {
       botSaved = undefined;
     });
@@ -93,7 +109,7 @@ export function createLogDiscord(options: LogDiscordOptions): Discord {
   ): Promise<T> {
     await ensureBot();
     try {
-      const result = await db.withSystem(fn);
+      const result = await system(fn);
       await record(method, route, body, 'ok');
       return result;
     } catch (error) {
@@ -102,7 +118,7 @@ export function createLogDiscord(options: LogDiscordOptions): Discord {
     }
   }
   function record(method: string, route: string, body: unknown, outcome: string) {
-    return db.withSystem((tx) =>
+    return system((tx) =>
       tx.execute(sql`insert into discord.sandbox_calls (bot, method, route, body, outcome)
                      values (${identity}, ${method}, ${route}, ${body === undefined ? null : JSON.stringify(body)}::jsonb, ${outcome})`),
     );
@@ -451,7 +467,7 @@ export function createLogDiscord(options: LogDiscordOptions): Discord {
         await memberRoleChange(tx, guildId, userId, roleId, 'remove');
       });
     },
-    canPost: (channelId) => db.withSystem((tx) => canPostIn(tx, channelId)),
+    canPost: (channelId) => system((tx) => canPostIn(tx, channelId)),
 
     getCommands(scope: CommandScope = {}) {
       return call('GET', commandsRoute(scope), undefined, async (tx) => {

@@ -26,7 +26,9 @@ function person(n: number, state: Participant['state'], note: string | null = nu
 
 function game(overrides: Partial<Game> = {}): Game {
   const participants = overrides.participants ?? [];
+  // `as Game`: the fixture stays valid while the core adds fields (templateId).
   return {
+    templateId: null,
     id: '0b0f5f8e-8a55-4c1e-9d3c-2f1e0a9b7c11',
     guildId: '810000000000000001',
     title: 'Friday raid',
@@ -59,7 +61,7 @@ function game(overrides: Partial<Game> = {}): Game {
     updatedAt: START,
     ...overrides,
     participants,
-  };
+  } as Game;
 }
 
 const field = (payload: ReturnType<typeof renderAnnouncement>, prefix: string) =>

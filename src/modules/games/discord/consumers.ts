@@ -1,6 +1,7 @@
 import type { Static, TSchema } from 'typebox';
 import type { Envelope, EventDefinition } from '#platform/bus/events.ts';
 import { defineConsumer, type HandlerContext, type Subscription } from '#platform/bus/subscription.ts';
+import { sandboxWithin } from '#platform/discord/log.ts';
 import {
   GAME_CANCELLED,
   GAME_CREATED,
@@ -46,7 +47,13 @@ function consumer<S extends TSchema>(
   event: EventDefinition<S>,
   handler: (event: Envelope<Static<S>>, ctx: HandlerContext) => Promise<void>,
 ): Subscription {
-  return defineConsumer(`discord.games.${action}`, event, handler, OPTIONS) as unknown as Subscription;
+  // In the embedded mode the sandbox's calls join the handler's transaction (see sandboxWithin).
+  return defineConsumer(
+    `discord.games.${action}`,
+    event,
+    (e, ctx) => sandboxWithin(ctx.tx, () => handler(e, ctx)),
+    OPTIONS,
+  ) as unknown as Subscription;
 }
 
 /** Every consumer of the Discord side: the announcement, DMs, thread and temporary role. */

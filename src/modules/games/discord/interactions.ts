@@ -507,7 +507,7 @@ export function gamesInteractions(deps: InteractionDeps) {
             if (typeof minutes !== 'number')
               return ephemeral(
                 ctx.t(`${K}.create.notNumber`, {
-                  field: ctx.t(`${K}.commands.game.options.minutes.description`),
+                  field: ctx.t(`${K}.commands.game.sub.reminders.options.minutes.description`),
                   ...LIMITS.leadMinutes,
                 }),
               );

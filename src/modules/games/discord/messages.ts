@@ -117,18 +117,25 @@ const en = {
         create: { description: 'Plan a game (opens a form)' },
         list: { description: 'Upcoming games of this server' },
         mine: { description: 'Games you host or signed up for' },
-        cancel: { description: 'Cancel a game you host' },
-        edit: { description: 'Change a game you host' },
-        reminders: { description: 'Turn your reminders off or on, or choose your lead time' },
-      },
-      options: {
-        game: { description: 'The game' },
-        reason: { description: 'Why (told to the players)' },
-        mode: {
-          description: 'Off, on, or your own lead time',
-          choices: { off: 'off', on: 'on', lead: 'lead time' },
+        cancel: {
+          description: 'Cancel a game you host',
+          options: {
+            game: { description: 'The game' },
+            reason: { description: 'Why (told to the players)' },
+          },
         },
-        minutes: { description: 'Lead time in minutes (with "lead time")' },
+        edit: { description: 'Change a game you host', options: { game: { description: 'The game' } } },
+        reminders: {
+          description: 'Turn your reminders off or on, or choose your lead time',
+          options: {
+            mode: {
+              description: 'Off, on, or your own lead time',
+              choices: { off: 'off', on: 'on', lead: 'lead time' },
+            },
+            game: { description: 'Only for this game (all games when left out)' },
+            minutes: { description: 'Lead time in minutes (with "lead time")' },
+          },
+        },
       },
     },
   },
@@ -247,18 +254,28 @@ const de: Messages = {
         create: { description: 'Ein Spiel planen (öffnet ein Formular)' },
         list: { description: 'Kommende Spiele dieses Servers' },
         mine: { description: 'Spiele, die du leitest oder bei denen du angemeldet bist' },
-        cancel: { description: 'Ein Spiel absagen, das du leitest' },
-        edit: { description: 'Ein Spiel ändern, das du leitest' },
-        reminders: { description: 'Erinnerungen aus- oder einschalten oder deine Vorlaufzeit wählen' },
-      },
-      options: {
-        game: { description: 'Das Spiel' },
-        reason: { description: 'Warum (wird den Spielern gesagt)' },
-        mode: {
-          description: 'Aus, an oder deine eigene Vorlaufzeit',
-          choices: { off: 'aus', on: 'an', lead: 'Vorlaufzeit' },
+        cancel: {
+          description: 'Ein Spiel absagen, das du leitest',
+          options: {
+            game: { description: 'Das Spiel' },
+            reason: { description: 'Warum (wird den Spielern gesagt)' },
+          },
         },
-        minutes: { description: 'Vorlaufzeit in Minuten (mit „Vorlaufzeit“)' },
+        edit: {
+          description: 'Ein Spiel ändern, das du leitest',
+          options: { game: { description: 'Das Spiel' } },
+        },
+        reminders: {
+          description: 'Erinnerungen aus- oder einschalten oder deine Vorlaufzeit wählen',
+          options: {
+            mode: {
+              description: 'Aus, an oder deine eigene Vorlaufzeit',
+              choices: { off: 'aus', on: 'an', lead: 'Vorlaufzeit' },
+            },
+            game: { description: 'Nur für dieses Spiel (ohne: für alle Spiele)' },
+            minutes: { description: 'Vorlaufzeit in Minuten (mit „Vorlaufzeit“)' },
+          },
+        },
       },
     },
   },
