@@ -9,8 +9,21 @@ import { GAME_STATUS, PARTICIPANT_STATES } from './types.ts';
  */
 const Id = Type.String({ format: 'uuid' });
 const Snowflake = Type.String({ pattern: '^[0-9]{1,20}$' });
-const Status = Type.Union(GAME_STATUS.map((s) => Type.Literal(s)));
-const State = Type.Union(PARTICIPANT_STATES.map((s) => Type.Literal(s)));
+const Status = Type.Union([
+  Type.Literal('SCHEDULED'),
+  Type.Literal('IN_PROGRESS'),
+  Type.Literal('COMPLETED'),
+  Type.Literal('CANCELLED'),
+]);
+const State = Type.Union([
+  Type.Literal('confirmed'),
+  Type.Literal('waitlisted'),
+  Type.Literal('declined'),
+  Type.Literal('host_added'),
+]);
+// Literal unions (a mapped array would not infer); these lines keep them in step with types.ts.
+export const EVENT_STATUSES: readonly Static<typeof Status>[] = GAME_STATUS;
+export const EVENT_STATES: readonly Static<typeof State>[] = PARTICIPANT_STATES;
 const strict = { additionalProperties: false } as const;
 const domain = 'games';
 

@@ -7,9 +7,13 @@ import type { I18n } from '#platform/i18n/i18n.ts';
 import type { Logger } from '#platform/log/logger.ts';
 import type { Module } from '#platform/module.ts';
 import type { Scheduler } from '#platform/scheduler/scheduler.ts';
+import { gamesConsumers } from './consumers/index.ts';
+import { gamesDiscord } from './discord/index.ts';
 import { GAMES_EVENTS } from './events.ts';
 import { GAMES_JOB_KINDS } from './jobs.ts';
 import { GAMES_MESSAGES } from './messages.ts';
+import { gamesRoutes } from './routes/index.ts';
+import { createGamesService } from './service/index.ts';
 
 export const GAMES_SCOPES = {
   'games:read': 'Read games, participants, templates and the games configuration of a guild',
@@ -26,6 +30,8 @@ export type GamesDeps = {
   readonly bots: DiscordBots;
   readonly i18n: I18n;
   readonly log: Logger;
+  /** The clock (tests move it). */
+  readonly now?: () => Date;
 };
 
 /**
@@ -35,12 +41,33 @@ export type GamesDeps = {
  */
 export function gamesModule(deps: GamesDeps) {
   deps.i18n.extend(GAMES_MESSAGES);
+  const clock = deps.now ? { now: deps.now } : {};
+  const service = createGamesService({
+    db: deps.db,
+    bus: deps.bus,
+    scheduler: deps.scheduler,
+    access: deps.access,
+    settings: deps.settings,
+    bots: deps.bots,
+    log: deps.log.child({ module: 'games' }),
+    ...clock,
+  });
+  const discord = gamesDiscord({ db: deps.db, bots: deps.bots, i18n: deps.i18n, service, ...clock });
+  const routes = gamesRoutes({ service, access: deps.access });
   const module: Module = {
     name: 'games',
     migrations: new URL('./migrations/', import.meta.url),
     scopes: GAMES_SCOPES,
     events: GAMES_EVENTS,
     jobKinds: GAMES_JOB_KINDS,
+    consumers: [
+      ...gamesConsumers({ bus: deps.bus, scheduler: deps.scheduler, ...clock }),
+      ...discord.consumers,
+    ],
+    discord: discord.discord,
+    routes,
   };
-  return { module };
+  return { module, service };
 }
+
+export type GamesModule = ReturnType<typeof gamesModule>;

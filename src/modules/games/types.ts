@@ -1,3 +1,4 @@
+import type { Membership } from '#modules/core/access.ts';
 import type { Principal } from '#platform/http/types.ts';
 import type { Recurrence } from './time/recurrence.ts';
 
@@ -70,6 +71,8 @@ export type Game = {
   readonly seriesId: string | null;
   /** 0 for the first instance, then the occurrence index of time/recurrence.ts. */
   readonly seriesIndex: number;
+  /** The template the game was created from (its locked fields cannot be edited). */
+  readonly templateId: string | null;
   readonly confirmedCount: number;
   readonly waitlistCount: number;
   readonly createdAt: string;
@@ -88,6 +91,8 @@ export type Actor =
       /** For the audit log; a Discord interaction passes `{ userId, via: 'session', scopes: 'all' }`. */
       readonly principal?: Principal;
       readonly requestId?: string;
+      /** The actor's membership when the caller resolved it already (saves a look-up). */
+      readonly membership?: Membership;
     }
   | 'system';
 
@@ -131,6 +136,10 @@ export type GameFilter = {
   readonly from?: string;
   /** startsAt < to */
   readonly to?: string;
+  /** Games this user hosts or takes part in (the dashboard's "my games"). */
+  readonly involvedUserId?: string;
+  /** By start time: ascending (default) or descending (past games, newest first). */
+  readonly order?: 'asc' | 'desc';
   /** 1..100, default 25. */
   readonly limit?: number;
 };
@@ -209,11 +218,17 @@ export type ReminderPreferenceInput = {
   readonly leadMinutes?: number | null;
 };
 
-/** Result of a join/leave/decline for the caller. */
+/** Result of a participation change (join, leave, decline, host add/remove/promote). */
 export type ParticipationResult = {
-  readonly game: Game;
+  readonly gameId: string;
+  readonly userId: string;
+  /** The user's state afterwards; null when they are no longer listed (left, removed). */
   readonly state: ParticipantState | null;
-  /** Users whose state changed as a consequence (promotions, demotions). */
+  readonly position: number | null;
+  /** Users moved from the waitlist to confirmed as a consequence. */
   readonly promoted: string[];
+  /** Users pushed back to the waitlist as a consequence. */
   readonly demoted: string[];
+  readonly confirmedCount: number;
+  readonly waitlistCount: number;
 };

@@ -49,7 +49,12 @@ export type GamesService = {
     guildId: string,
     userId: string,
     gameId: string,
-    options?: { readonly note?: string | null; readonly roleIds?: readonly string[] },
+    options?: {
+      readonly note?: string | null;
+      readonly roleIds?: readonly string[];
+      /** For the audit log (request id, token or session); defaults to the user. */
+      readonly actor?: Actor;
+    },
   ): Promise<ParticipationResult>;
   /** Leaving frees a slot: the first eligible waitlisted player is promoted (WAITLIST_PROMOTED). */
   leave(guildId: string, userId: string, gameId: string): Promise<ParticipationResult>;

@@ -10,7 +10,7 @@ export const GAME_COLUMNS = `
   g.signup_role_ids::text[] as signup_role_ids, g.role_signup_until, g.reminder_offsets_minutes,
   g.min_players_check_minutes, g.join_notification_delay_minutes, g.signup_instructions, g.post_at,
   g.recurrence, g.status, g.announcement_message_id::text, g.thread_id::text, g.series_id::text,
-  g.series_index, g.confirmed_count, g.waitlist_count, g.created_at, g.updated_at`;
+  g.series_index, g.template_id::text, g.confirmed_count, g.waitlist_count, g.created_at, g.updated_at`;
 
 export type GameRow = {
   id: string;
@@ -39,6 +39,7 @@ export type GameRow = {
   thread_id: string | null;
   series_id: string | null;
   series_index: number;
+  template_id: string | null;
   confirmed_count: number;
   waitlist_count: number;
   created_at: Date | string;
@@ -96,6 +97,7 @@ export function toSummary(r: GameRow): GameSummary {
     threadId: r.thread_id,
     seriesId: r.series_id,
     seriesIndex: r.series_index,
+    templateId: r.template_id,
     confirmedCount: r.confirmed_count,
     waitlistCount: r.waitlist_count,
     createdAt: iso(r.created_at),
@@ -135,4 +137,18 @@ export async function readGame(tx: Executor, gameId: string): Promise<Game | und
   if (!row) return undefined;
   const participants = await run<ParticipantRow>(tx, SELECT_PARTICIPANTS, [gameId]);
   return { ...toSummary(row), participants: participants.map(toParticipant) };
+}
+
+/**
+ * A PostgreSQL array literal for a bound parameter (the `sql` template would spread a JS array
+ * into a list of parameters). Strings are quoted and escaped; null becomes NULL.
+ */
+export function pgArray(values: readonly (string | number | boolean | null)[]): string {
+  const item = (v: string | number | boolean | null) =>
+    v === null
+      ? 'NULL'
+      : typeof v === 'string'
+        ? `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
+        : String(v);
+  return `{${values.map(item).join(',')}}`;
 }
