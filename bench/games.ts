@@ -150,6 +150,7 @@ export async function main(args: string[]) {
     // The join storm.
     const stormSamples: number[] = [];
     const floorSamples: number[] = [];
+    const readSamples: number[] = [];
     let failures = 0;
     for (let round = 0; round < storms; round++) {
       const hostAuth = { authorization: `Bearer ${seeded.tokens[0]}` };
@@ -163,6 +164,13 @@ export async function main(args: string[]) {
       await Promise.all(joiners.map(() => storm.status('/healthz'))); // open the 200 connections
       const floor = await Promise.all(joiners.map(() => timed(() => storm.status('/healthz'))));
       floorSamples.push(...floor.map((f) => f.ms));
+      // The same joiners reading the game: authentication, membership and one read, no lock.
+      const reads = await Promise.all(
+        joiners.map((token) =>
+          timed(() => storm.status(`${list}/${game.id}`, { authorization: `Bearer ${token}` })),
+        ),
+      );
+      readSamples.push(...reads.map((r) => r.ms));
       const results = await Promise.all(
         joiners.map((token) =>
           timed(() =>
@@ -185,6 +193,7 @@ export async function main(args: string[]) {
     }
     const stormStats = summarize(stormSamples);
     const floorStats = summarize(floorSamples);
+    const readStats = summarize(readSamples);
     printTable(
       `join storm: ${STORM} simultaneous joins of a ${SLOTS}-slot game over HTTP, ${storms} storms (ms per request)`,
       ['request', 'p50', 'p95', 'p99', 'max', 'vs floor'],
@@ -196,6 +205,14 @@ export async function main(args: string[]) {
           fmt(floorStats.p99, 2),
           fmt(floorStats.max, 2),
           '',
+        ],
+        [
+          '200 simultaneous GET …/games/{id} (auth + read)',
+          fmt(readStats.p50, 2),
+          fmt(readStats.p95, 2),
+          fmt(readStats.p99, 2),
+          fmt(readStats.max, 2),
+          ratio(readStats.p99, floorStats.p99),
         ],
         [
           'POST …/join',
