@@ -15,6 +15,8 @@ import { GAMES_MESSAGES } from './messages.ts';
 import { gamesRoutes } from './routes/index.ts';
 import { createGamesService } from './service/index.ts';
 
+export type { GamesService } from './service/contract.ts';
+
 export const GAMES_SCOPES = {
   'games:read': 'Read games, participants, templates and the games configuration of a guild',
   'games:write':
