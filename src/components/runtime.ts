@@ -194,6 +194,7 @@ export async function compose(
     bots: discord,
     i18n,
     log,
+    publicUrl: config.http.publicUrl,
   });
   modules.push(games.module);
   modules.push(...(options.extraModules ?? []));
