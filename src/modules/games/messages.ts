@@ -60,21 +60,12 @@ const errorsDe: Record<GamesErrorCode, string> = {
 const notificationsEn = {
   reminder: '⏰ “{{title}}” starts {{when}}.',
   signupInstructions: 'You signed up for “{{title}}” ({{when}}). The host says:\n{{instructions}}',
-  promoted: '🎉 A slot opened: you are now confirmed for “{{title}}” ({{when}}).',
-  demoted: 'The host added a player to “{{title}}” ({{when}}), so you are back on the waitlist.',
-  removed: 'The host removed you from “{{title}}” ({{when}}).',
-  cancelled: '“{{title}}” ({{when}}) was cancelled.',
   minPlayers: '“{{title}}” ({{when}}) has {{confirmed}} confirmed players; it needs at least {{minPlayers}}.',
 };
 
 const notificationsDe: typeof notificationsEn = {
   reminder: '⏰ „{{title}}“ beginnt {{when}}.',
   signupInstructions: 'Du hast dich für „{{title}}“ ({{when}}) angemeldet. Der Host sagt:\n{{instructions}}',
-  promoted: '🎉 Ein Platz ist frei geworden: Du bist jetzt fest dabei bei „{{title}}“ ({{when}}).',
-  demoted:
-    'Der Host hat „{{title}}“ ({{when}}) einen Spieler hinzugefügt, daher stehst du wieder auf der Warteliste.',
-  removed: 'Der Host hat dich aus „{{title}}“ ({{when}}) entfernt.',
-  cancelled: '„{{title}}“ ({{when}}) wurde abgesagt.',
   minPlayers: '„{{title}}“ ({{when}}) hat {{confirmed}} feste Spieler; nötig sind mindestens {{minPlayers}}.',
 };
 
@@ -86,9 +77,5 @@ export const GAMES_MESSAGES: Record<Locale, Messages> = {
 export const NOTIFICATION_KEYS = {
   reminder: 'games.notifications.reminder',
   signupInstructions: 'games.notifications.signupInstructions',
-  promoted: 'games.notifications.promoted',
-  demoted: 'games.notifications.demoted',
-  removed: 'games.notifications.removed',
-  cancelled: 'games.notifications.cancelled',
   minPlayers: 'games.notifications.minPlayers',
 } as const;
