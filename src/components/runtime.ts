@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { type CoreServices, coreModule } from '#modules/core/index.ts';
+import { gamesModule } from '#modules/games/index.ts';
 import { BUS_DEFAULTS, type Bus, type BusConfig, createBus } from '#platform/bus/bus.ts';
 import type { Cache } from '#platform/cache/cache.ts';
 import { createMemoryCache } from '#platform/cache/memory.ts';
@@ -33,6 +34,7 @@ export const PLATFORM_MIGRATIONS: readonly MigrationSource[] = [
   { name: 'discord', dir: new URL('../platform/discord/migrations/', import.meta.url) },
   { name: 'bus', dir: new URL('../platform/bus/migrations/', import.meta.url) },
   { name: 'sched', dir: new URL('../platform/scheduler/migrations/', import.meta.url) },
+  { name: 'live', dir: new URL('../platform/live/migrations/', import.meta.url) },
 ];
 
 /**
@@ -181,6 +183,17 @@ export async function compose(
     },
   });
   modules.push(core.module);
+  const games = gamesModule({
+    db,
+    bus,
+    scheduler,
+    access: core.services.access,
+    settings: core.services.settings,
+    bots: discord,
+    i18n,
+    log,
+  });
+  modules.push(games.module);
   modules.push(...(options.extraModules ?? []));
 
   discord.serve({
