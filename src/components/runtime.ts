@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { type CoreServices, coreModule } from '#modules/core/index.ts';
-import { gamesModule } from '#modules/games/index.ts';
+import { type GamesService, gamesModule } from '#modules/games/index.ts';
 import { BUS_DEFAULTS, type Bus, type BusConfig, createBus } from '#platform/bus/bus.ts';
 import type { Cache } from '#platform/cache/cache.ts';
 import { createMemoryCache } from '#platform/cache/memory.ts';
@@ -56,6 +56,8 @@ export type Runtime = {
   readonly scheduler: Scheduler;
   readonly modules: readonly Module[];
   readonly core: CoreServices;
+  /** The games service (API, Discord side, benchmarks and tests use the same instance). */
+  readonly games: GamesService;
   readonly authenticators: readonly Authenticator[];
   /** Counts failed authentications per address (in Redis when REDIS_URL is set, so replicas share it). */
   readonly authFailureLimiter: RateLimiterAbstract;
@@ -192,6 +194,7 @@ export async function compose(
     bots: discord,
     i18n,
     log,
+    publicUrl: config.http.publicUrl,
   });
   modules.push(games.module);
   modules.push(...(options.extraModules ?? []));
@@ -223,6 +226,7 @@ export async function compose(
     scheduler,
     modules,
     core: core.services,
+    games: games.service,
     authenticators: core.authenticators,
     authFailureLimiter,
     migrations,

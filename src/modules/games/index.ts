@@ -3,17 +3,22 @@ import type { SettingsService } from '#modules/core/settings.ts';
 import type { Bus } from '#platform/bus/bus.ts';
 import type { Database } from '#platform/db/database.ts';
 import type { DiscordBots } from '#platform/discord/identities.ts';
+import type { HttpApp } from '#platform/http/types.ts';
 import type { I18n } from '#platform/i18n/i18n.ts';
 import type { Logger } from '#platform/log/logger.ts';
 import type { Module } from '#platform/module.ts';
 import type { Scheduler } from '#platform/scheduler/scheduler.ts';
+import { gamesCalendarRoutes } from './calendar/routes.ts';
 import { gamesConsumers } from './consumers/index.ts';
 import { gamesDiscord } from './discord/index.ts';
 import { GAMES_EVENTS } from './events.ts';
 import { GAMES_JOB_KINDS } from './jobs.ts';
+import { gamesLiveRoutes } from './live/routes.ts';
 import { GAMES_MESSAGES } from './messages.ts';
 import { gamesRoutes } from './routes/index.ts';
 import { createGamesService } from './service/index.ts';
+
+export type { GamesService } from './service/contract.ts';
 
 export const GAMES_SCOPES = {
   'games:read': 'Read games, participants, templates and the games configuration of a guild',
@@ -30,6 +35,8 @@ export type GamesDeps = {
   readonly bots: DiscordBots;
   readonly i18n: I18n;
   readonly log: Logger;
+  /** The instance's public URL (calendar feed links). */
+  readonly publicUrl: string;
   /** The clock (tests move it). */
   readonly now?: () => Date;
 };
@@ -53,7 +60,14 @@ export function gamesModule(deps: GamesDeps) {
     ...clock,
   });
   const discord = gamesDiscord({ db: deps.db, bots: deps.bots, i18n: deps.i18n, service, ...clock });
-  const routes = gamesRoutes({ service, access: deps.access });
+  const api = gamesRoutes({ service, access: deps.access });
+  const live = gamesLiveRoutes({ db: deps.db, log: deps.log, access: deps.access });
+  const calendar = gamesCalendarRoutes({ db: deps.db, access: deps.access, publicUrl: deps.publicUrl });
+  const routes = (app: HttpApp) => {
+    api(app);
+    live(app);
+    calendar(app);
+  };
   const module: Module = {
     name: 'games',
     migrations: new URL('./migrations/', import.meta.url),

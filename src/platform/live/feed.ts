@@ -57,7 +57,7 @@ export type LiveFeed = {
   subscribe(options: SubscribeOptions): Promise<LiveSubscription>;
   /** Streams open in this process. */
   readonly subscribers: number;
-  /** Applies retention now; returns the rows removed. */
+  /** Applies retention now (it also runs every `pruneEveryMs`); returns the rows removed. */
   prune(): Promise<number>;
   /** Stops polling; open subscriptions receive nothing more. */
   close(): Promise<void>;
@@ -102,7 +102,14 @@ export function createLiveFeed(options: LiveFeedOptions): LiveFeed {
   let loop: Promise<void> | undefined;
   let unlisten: (() => Promise<void>) | undefined;
   let closed = false;
-  let lastPrune = 0;
+  // Retention runs whether or not anyone is subscribed: the triggers write regardless.
+  let pruning: Promise<unknown> = Promise.resolve();
+  const pruneTimer = setInterval(() => {
+    pruning = pruneNow()
+      .then((removed) => removed > 0 && log.debug({ removed }, 'live changes pruned'))
+      .catch((err) => log.warn({ err }, 'live changes pruning failed'));
+  }, pruneEveryMs);
+  pruneTimer.unref();
 
   function deliver(sub: Subscriber, change: Change, at: Cursor) {
     if (sub.closed) return;
@@ -178,11 +185,6 @@ export function createLiveFeed(options: LiveFeedOptions): LiveFeed {
         const { more, pending } = await poll();
         failures = 0;
         if (more) continue;
-        if (Date.now() - lastPrune >= pruneEveryMs) {
-          lastPrune = Date.now();
-          const removed = await pruneNow();
-          if (removed > 0) log.debug({ removed }, 'live changes pruned');
-        }
         if (!closed) await wakeup.sleep(pending ? pendingRetryMs : pollIntervalMs);
       } catch (err) {
         failures += 1;
@@ -198,7 +200,6 @@ export function createLiveFeed(options: LiveFeedOptions): LiveFeed {
       unlisten = await db.listen('live_changes', () => wakeup.wake());
       const [head] = await db.withSystem((tx) => run<{ xid: string }>(tx, HEAD));
       cursor = { xid: BigInt(head?.xid ?? '0'), id: 0n };
-      lastPrune = Date.now();
       loop = runLoop();
     })();
     return started;
@@ -291,12 +292,11 @@ export function createLiveFeed(options: LiveFeedOptions): LiveFeed {
         close: () => remove(sub),
       };
     },
-    prune: async () => {
-      await start();
-      return pruneNow();
-    },
+    prune: () => pruneNow(),
     async close() {
       closed = true;
+      clearInterval(pruneTimer);
+      await pruning;
       wakeup.wake();
       await started?.catch(() => {});
       await loop;

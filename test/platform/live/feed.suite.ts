@@ -250,6 +250,29 @@ export function liveFeedSuite(factory: DatabaseFactory) {
       s2.close();
     });
 
+    it('prunes on its own schedule, with nobody subscribed', async () => {
+      await insertItem(db, G1, 'prune-me');
+      const count = async () =>
+        (
+          await db.withSystem((tx) =>
+            run<{ n: number }>(
+              tx,
+              `select count(*)::int as n from live.changes where entity_id = 'prune-me'`,
+            ),
+          )
+        )[0]?.n;
+      assert.equal(await count(), 1);
+      const pruner = createLiveFeed({ db, log: quietLog, retentionMs: 0, pruneEveryMs: 50 });
+      try {
+        const deadline = Date.now() + 5000;
+        while ((await count()) !== 0 && Date.now() < deadline) await sleep(50);
+        assert.equal(await count(), 0);
+        assert.equal(pruner.subscribers, 0);
+      } finally {
+        await pruner.close();
+      }
+    });
+
     it('resets instead of replaying more than the replay limit', async () => {
       const small = createLiveFeed({ db, log: quietLog, replayLimit: 3, pollIntervalMs: 100 });
       try {

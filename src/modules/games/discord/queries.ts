@@ -50,30 +50,9 @@ update games.discord_announcements
    set role_id = $2::bigint, role_member_ids = $3::bigint[], role_deleted = $4, updated_at = now()
  where game_id = $1::uuid`;
 
-/**
- * The game's own references (what the API shows). Written here, in the consumer's transaction,
- * rather than through the service: the service opens a transaction of its own, which on PGlite
- * (one connection) would wait for this one forever.
- */
-export const SET_GAME_REFS = `
-update games.games
-   set announcement_message_id = coalesce($2::bigint, announcement_message_id),
-       thread_id = coalesce($3::bigint, thread_id)
- where id = $1::uuid`;
-
 export const GUILD_LOCALE = `select locale from core.guild_settings where guild_id = $1::bigint`;
 
 export const USER_LOCALE = `select locale from core.users where id = $1::bigint`;
-
-export const GAMES_CONFIG = `
-select announcement_channel_ids::text[] as announcement_channel_ids, thread_per_game, temp_role
-  from games.guild_config where guild_id = $1::bigint`;
-
-export type ConfigRow = {
-  announcement_channel_ids: string[] | string;
-  thread_per_game: boolean;
-  temp_role: boolean;
-};
 
 /** A new draft; drafts of this guild older than an hour go at the same time. */
 export const INSERT_DRAFT = `

@@ -5,21 +5,20 @@ import { isDiscordError } from '#platform/discord/errors.ts';
 import type { Discord, MessagePayload } from '#platform/discord/port.ts';
 import type { I18n, Params } from '#platform/i18n/i18n.ts';
 import type { Logger } from '#platform/log/logger.ts';
+import { readConfig } from '../service/config.ts';
+import { writeDiscordRefs } from '../service/index.ts';
 import { readGame, textArray } from '../service/rows.ts';
 import { type Game, isConfirmed } from '../types.ts';
 import {
   type AnnouncementRow,
-  type ConfigRow,
   ENSURE_ANNOUNCEMENT,
   FORGET_MESSAGE,
-  GAMES_CONFIG,
   GUILD_LOCALE,
   LOCK_ANNOUNCEMENT,
   SAVE_HASH,
   SAVE_MESSAGE,
   SAVE_ROLE,
   SAVE_THREAD,
-  SET_GAME_REFS,
   USER_LOCALE,
 } from './queries.ts';
 import { renderAnnouncement, renderHash, whenText } from './render.ts';
@@ -54,12 +53,12 @@ export type GuildView = {
 
 export async function guildView(tx: Tx, guildId: string): Promise<GuildView> {
   const [settings] = await run<{ locale: string }>(tx, GUILD_LOCALE, [guildId]);
-  const [config] = await run<ConfigRow>(tx, GAMES_CONFIG, [guildId]);
+  const config = await readConfig(tx, guildId);
   return {
     locale: settings?.locale ?? 'en',
-    channelIds: config ? textArray(config.announcement_channel_ids) : [],
-    threadPerGame: config?.thread_per_game ?? false,
-    tempRole: config?.temp_role ?? false,
+    channelIds: config.announcementChannelIds,
+    threadPerGame: config.threadPerGame,
+    tempRole: config.tempRole,
   };
 }
 
@@ -142,7 +141,7 @@ export async function syncAnnouncement(deps: SyncDeps, tx: Tx, log: Logger, game
         enforceNonce: true,
       });
       await run(tx, SAVE_MESSAGE, [gameId, channelId, sent.id, hash, 0]);
-      await run(tx, SET_GAME_REFS, [gameId, sent.id, null]);
+      await writeDiscordRefs(tx, gameId, { announcementMessageId: sent.id });
       glog.info({ messageId: sent.id, channelId }, 'announcement posted');
       return { game, row: { ...row, message_id: sent.id, channel_id: channelId }, view, outcome: 'posted' };
     } catch (error) {
@@ -177,7 +176,7 @@ export async function syncAnnouncement(deps: SyncDeps, tx: Tx, log: Logger, game
       enforceNonce: true,
     });
     await run(tx, SAVE_MESSAGE, [gameId, channelId, sent.id, hash, 1]);
-    await run(tx, SET_GAME_REFS, [gameId, sent.id, null]);
+    await writeDiscordRefs(tx, gameId, { announcementMessageId: sent.id });
     glog.info({ messageId: sent.id, previous: row.message_id }, 'announcement was deleted: reposted');
     return { game, row: { ...row, message_id: sent.id }, view, outcome: 'reposted' };
   } catch (error) {
@@ -275,7 +274,7 @@ export async function ensureThread(deps: SyncDeps, tx: Tx, log: Logger, gameId: 
         if (!isDiscordError(error, 'DISCORD_UNKNOWN_MEMBER')) throw error;
       });
     await run(tx, SAVE_THREAD, [gameId, thread.id, false]);
-    await run(tx, SET_GAME_REFS, [gameId, null, thread.id]);
+    await writeDiscordRefs(tx, gameId, { threadId: thread.id });
     log.info({ gameId, threadId: thread.id }, 'game thread created');
   } catch (error) {
     if (!hopeless(error)) throw error;
