@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { type CoreServices, coreModule } from '#modules/core/index.ts';
 import { BUS_DEFAULTS, type Bus, type BusConfig, createBus } from '#platform/bus/bus.ts';
@@ -114,9 +113,12 @@ export async function compose(
   // Before anything that is traced; loads the OpenTelemetry and Sentry SDKs only when configured.
   const telemetry = await startTelemetry(config, component, log, VERSION);
   const db = traceDatabase(options.db ?? (await openDatabase(config, log, component)));
-  // One Redis connection for the cache and the limiter; the process owns it.
+  // One Redis connection for the cache and the limiter; the process owns it. The client is
+  // imported only when Redis is configured.
   const redis =
-    config.redisUrl && !options.cache ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
+    config.redisUrl && !options.cache
+      ? new (await import('ioredis')).Redis(config.redisUrl, { maxRetriesPerRequest: 3 })
+      : undefined;
   redis?.on('error', (err) => log.warn({ err }, 'Redis connection failed'));
   const cache = options.cache ?? (redis ? createRedisCache({ redis }) : createMemoryCache());
   const authFailureLimiter = redis
