@@ -6,6 +6,10 @@
 // the baseline compiler alone keeps peak memory near 200 MB at the same query throughput
 // (bench: `npm run bench -- startup`). It affects WebAssembly only.
 import '../src/platform/boot/module-hooks.ts';
+import { holdYoungGeneration } from '../src/platform/boot/memory.ts';
+
+// Peak memory at start: see src/platform/boot/memory.ts. Released once a component runs.
+holdYoungGeneration();
 
 const { main } = await import('../src/cli.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -10,6 +10,7 @@ import { type Database, rows } from '#platform/db/database.ts';
 import { migrationStatus } from '#platform/db/migrations.ts';
 import { openDatabase } from '#platform/db/open.ts';
 import { createLogger } from '#platform/log/logger.ts';
+import { probeCollector, probeSentry } from '#platform/telemetry/probe.ts';
 
 type Status = 'ok' | 'warn' | 'fail' | 'off';
 type Row = { check: string; status: Status; detail: string };
@@ -40,6 +41,7 @@ export async function doctorCommand(env: Record<string, string | undefined> = pr
     await checkRedis(config, add);
     await checkStorage(config, add);
     await checkDiscord(config, add);
+    await checkTelemetry(config, add);
   }
 
   const mark: Record<Status, string> = { ok: 'ok', warn: 'WARN', fail: 'FAIL', off: '-' };
@@ -104,8 +106,12 @@ async function checkDatabase(config: Config, add: (c: string, s: Status, d: stri
         ? 'guildhall_app (RLS enforced) and guildhall_system (bypasses RLS) usable'
         : 'roles missing: `guildhall migrate` creates them, or see src/platform/db/README.md',
     );
-    // Only the list of migrations is needed: no Redis or Discord connections for it.
-    const runtime = await compose({ ...config, redisUrl: undefined }, 'doctor', { db, log });
+    // Only the list of migrations is needed: no Redis, Discord or telemetry connections for it.
+    const runtime = await compose(
+      { ...config, redisUrl: undefined, otlpEndpoint: undefined, sentryDsn: undefined },
+      'doctor',
+      { db, log },
+    );
     const status = await migrationStatus(db, runtime.migrations).finally(() => runtime.close());
     if (status.changed.length > 0)
       add('migrations', 'fail', `edited after being applied: ${status.changed.join(', ')}`);
@@ -221,6 +227,20 @@ async function checkDiscord(config: Config, add: (c: string, s: Status, d: strin
     } catch (error) {
       add(`discord ${bot.name}`, 'fail', `${config.discord.apiUrl}: ${(error as Error).message}`);
     }
+  }
+}
+
+async function checkTelemetry(config: Config, add: (c: string, s: Status, d: string) => void) {
+  if (!config.otlpEndpoint) add('tracing', 'off', 'not configured; set OTEL_EXPORTER_OTLP_ENDPOINT');
+  else {
+    const probe = await probeCollector(config.otlpEndpoint, TIMEOUT_MS);
+    const sampled = `${Math.round(config.otel.sampleRatio * 1000) / 10}% of new traces`;
+    add('tracing', probe.status, probe.status === 'ok' ? `${probe.detail}; ${sampled}` : probe.detail);
+  }
+  if (!config.sentryDsn) add('error reports', 'off', 'not configured; set SENTRY_DSN');
+  else {
+    const probe = await probeSentry(config.sentryDsn, TIMEOUT_MS);
+    add('error reports', probe.status, probe.detail);
   }
 }
 

@@ -4,6 +4,7 @@ import type { Running } from '#components/running.ts';
 import { compose, type Runtime, VERSION } from '#components/runtime.ts';
 import { startScheduler } from '#components/scheduler.ts';
 import { startWorker } from '#components/worker.ts';
+import { releaseYoungGeneration } from '#platform/boot/memory.ts';
 import type { Config } from '#platform/config/load.ts';
 import type { Component } from '#platform/config/variables.ts';
 import { migrate } from '#platform/db/migrations.ts';
@@ -54,6 +55,7 @@ export async function runComponent(config: Config, component: Component): Promis
     return 1;
   }
   log.info({ runs: running.map((r) => r.describe) }, 'guildhall is running');
+  releaseYoungGeneration();
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { type CoreServices, coreModule } from '#modules/core/index.ts';
 import { type GamesService, gamesModule } from '#modules/games/index.ts';
@@ -22,7 +21,9 @@ import {
   type Scheduler,
   type SchedulerConfig,
 } from '#platform/scheduler/scheduler.ts';
+import { traceDatabase } from '#platform/telemetry/hooks.ts';
 import { createMetrics, type Registry } from '#platform/telemetry/metrics.ts';
+import { startTelemetry } from '#platform/telemetry/start.ts';
 
 export const VERSION: string = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -113,10 +114,15 @@ export async function compose(
   const log =
     options.log ?? createLogger({ level: config.log.level, pretty: config.log.pretty, name: component });
   const metrics = createMetrics(component);
-  const db = options.db ?? (await openDatabase(config, log, component));
-  // One Redis connection for the cache and the limiter; the process owns it.
+  // Before anything that is traced; loads the OpenTelemetry and Sentry SDKs only when configured.
+  const telemetry = await startTelemetry(config, component, log, VERSION);
+  const db = traceDatabase(options.db ?? (await openDatabase(config, log, component)));
+  // One Redis connection for the cache and the limiter; the process owns it. The client is
+  // imported only when Redis is configured.
   const redis =
-    config.redisUrl && !options.cache ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
+    config.redisUrl && !options.cache
+      ? new (await import('ioredis')).Redis(config.redisUrl, { maxRetriesPerRequest: 3 })
+      : undefined;
   redis?.on('error', (err) => log.warn({ err }, 'Redis connection failed'));
   const cache = options.cache ?? (redis ? createRedisCache({ redis }) : createMemoryCache());
   const authFailureLimiter = redis
@@ -237,6 +243,7 @@ export async function compose(
       if (redis) await redis.quit().catch(() => redis.disconnect());
       await bus.close();
       if (!options.db) await db.close();
+      await telemetry.close();
     },
   };
 }

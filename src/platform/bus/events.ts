@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Static, type TSchema, Type } from 'typebox';
 import { Compile, type Validator } from 'typebox/compile';
+import { messageTraceContext } from '../telemetry/tracing.ts';
 import { BusError } from './errors.ts';
 
 /**
@@ -19,6 +20,13 @@ export type Envelope<P = unknown> = {
   /** Follows one user action through every event it causes (the HTTP request id, typically). */
   readonly correlationId: string;
   readonly payload: P;
+  /**
+   * W3C trace context of the span that published the event (present only when tracing is on).
+   * Optional in both directions: envelopes without it, from older producers or from scheduled
+   * jobs, are as valid as before, and consumers ignore a value they cannot parse.
+   */
+  readonly traceparent?: string;
+  readonly tracestate?: string;
 };
 
 export const EnvelopeSchema = Type.Object(
@@ -30,6 +38,8 @@ export const EnvelopeSchema = Type.Object(
     guildId: Type.Union([Type.String({ pattern: '^[0-9]{1,20}$' }), Type.Null()]),
     correlationId: Type.String({ minLength: 1, maxLength: 200 }),
     payload: Type.Unknown(),
+    traceparent: Type.Optional(Type.String({ maxLength: 512 })),
+    tracestate: Type.Optional(Type.String({ maxLength: 512 })),
   },
   { additionalProperties: false },
 );
@@ -136,5 +146,6 @@ export function envelopeOf(event: OutgoingEvent): Envelope {
     guildId: event.guildId ?? null,
     correlationId: event.correlationId,
     payload: event.payload,
+    ...messageTraceContext(event.definition.type, event.id, event.guildId ?? null),
   };
 }

@@ -1,6 +1,7 @@
 import type { Tx } from '../db/database.ts';
 import { run } from '../db/statement.ts';
 import type { Logger } from '../log/logger.ts';
+import { traceConsume } from '../telemetry/hooks.ts';
 import { BusError, type FailureInfo, failureOf } from './errors.ts';
 import { describeErrors, type Envelope, envelopeValidator } from './events.ts';
 import type { BusMetrics } from './metrics.ts';
@@ -66,7 +67,8 @@ export async function handleBatch(
     if (together) return together;
   }
   const outcomes: Outcome[] = [];
-  for (const message of messages) outcomes.push(await handleOne(tx, sub, message, deps));
+  for (const message of messages)
+    outcomes.push(await traceConsume(sub.name, message.body, () => handleOne(tx, sub, message, deps)));
   return outcomes;
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { backoffMs, Wakeup } from '../db/wakeup.ts';
 import type { Logger } from '../log/logger.ts';
+import { traceRelay } from '../telemetry/hooks.ts';
 import type { Transport } from './transport.ts';
 
 /**
@@ -69,7 +70,9 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     let failures = 0;
     while (running) {
       try {
-        const { moved } = await transport.relayBatch(options.batchSize, options.lanesPerBatch);
+        const { moved } = await traceRelay(() =>
+          transport.relayBatch(options.batchSize, options.lanesPerBatch),
+        );
         failures = 0;
         if (moved > 0) continue;
         const { rows } = await db.query<{ ms: number | null }>(NEXT_DELAYED);

@@ -57,6 +57,7 @@ export type Config = {
   readonly log: { readonly level: Values['LOG_LEVEL']; readonly pretty: boolean };
   readonly sentryDsn: string | undefined;
   readonly otlpEndpoint: string | undefined;
+  readonly otel: { readonly serviceName: string | undefined; readonly sampleRatio: number };
   readonly shutdownTimeoutMs: number;
 };
 
@@ -169,6 +170,7 @@ export function loadConfig(
     log: { level: v.LOG_LEVEL, pretty: v.LOG_PRETTY },
     sentryDsn: v.SENTRY_DSN,
     otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT,
+    otel: { serviceName: v.OTEL_SERVICE_NAME, sampleRatio: v.OTEL_TRACES_SAMPLER_ARG },
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
   };
   return deepFreeze(config);

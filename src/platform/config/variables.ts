@@ -69,6 +69,23 @@ const parseBoolean = (raw: string): Parsed<boolean> => {
 
 const parseText = (raw: string): Parsed<string> => ok(raw);
 
+const parseRatio = (raw: string): Parsed<number> => {
+  const n = Number(raw.trim());
+  return raw.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 1
+    ? ok(n)
+    : fail(`must be a number from 0 to 1, got "${raw}"`);
+};
+
+/** `https://<public key>@<host>/<project id>`: the key and the project are both needed. */
+const parseSentryDsn = (raw: string): Parsed<string> => {
+  const url = parseUrl(['http:', 'https:'])(raw);
+  if (!url.ok) return url;
+  const dsn = new URL(raw);
+  return dsn.username && /^\/?(.*\/)?\d+$/.test(dsn.pathname)
+    ? ok(raw)
+    : fail('must be a Sentry DSN: https://<key>@<host>/<project id>');
+};
+
 /** "30d", "12h", "90m" or "45s" as milliseconds. */
 const parseDurationMs =
   (minMs: number, maxMs: number) =>
@@ -315,12 +332,32 @@ export const variables = {
   ),
   LOG_PRETTY: withDefault({ description: 'Human-readable logs instead of JSON lines' }, false, parseBoolean),
   SENTRY_DSN: optional(
-    { description: 'Report errors to Sentry', secret: true },
-    parseUrl(['http:', 'https:']),
+    {
+      description:
+        'Report 5xx errors and failed event handlers to Sentry (scrubbed: no tokens, cookies, headers or message contents). Unset: Sentry is not loaded',
+      example: 'https://<key>@o0.ingest.sentry.io/<project>',
+      secret: true,
+    },
+    parseSentryDsn,
   ),
   OTEL_EXPORTER_OTLP_ENDPOINT: optional(
-    { description: 'Send OpenTelemetry traces to this OTLP/HTTP endpoint' },
+    {
+      description:
+        'Send OpenTelemetry traces to this OTLP/HTTP collector (`/v1/traces` is appended). Unset: OpenTelemetry is not loaded',
+      example: 'http://127.0.0.1:4318',
+    },
     parseUrl(['http:', 'https:']),
+  ),
+  OTEL_SERVICE_NAME: optional(
+    { description: 'Service name on every span. Defaults to guildhall-<component> (guildhall-api, …)' },
+    (raw) => (/^[\w.@/-]{1,100}$/.test(raw) ? ok(raw) : fail('may hold only letters, digits and _ . @ / -')),
+  ),
+  OTEL_TRACES_SAMPLER_ARG: withDefault(
+    {
+      description: 'Share of new traces recorded, 0 to 1 (traces begun upstream keep their own decision)',
+    },
+    1,
+    parseRatio,
   ),
   HTTP_BODY_LIMIT: withDefault(
     { description: 'Largest accepted request body, in bytes' },

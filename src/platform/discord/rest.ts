@@ -1,4 +1,4 @@
-import { DiscordAPIError, HTTPError, RateLimitError, REST } from '@discordjs/rest';
+import { DefaultRestOptions, DiscordAPIError, HTTPError, RateLimitError, REST } from '@discordjs/rest';
 import {
   type APIApplicationCommand,
   type APIChannel,
@@ -15,6 +15,7 @@ import {
   Routes,
 } from 'discord-api-types/v10';
 import type { Logger } from '../log/logger.ts';
+import { tracedRequest } from '../telemetry/hooks.ts';
 import { DiscordError, discordError } from './errors.ts';
 import { channelPermissions, hasAll, PermissionBits, POST_PERMISSIONS } from './permissions.ts';
 import type {
@@ -55,6 +56,7 @@ export function createRestDiscord(options: RestDiscordOptions): Discord & { read
     retries: 3,
     timeout: options.timeoutMs ?? 15_000,
     globalRequestsPerSecond: options.globalRequestsPerSecond ?? 50,
+    makeRequest: tracedRequest(DefaultRestOptions.makeRequest),
   }).setToken(options.token);
   const log = options.log.child({ discord: options.identity });
   rest.on('rateLimited', (info) =>

@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyRequest, LogController } from 'fastify';
 import { Histogram, type Registry } from 'prom-client';
 import type { Logger } from '../log/logger.ts';
+import { registerHttpTelemetry } from '../telemetry/http.ts';
 import { type AuthOptions, registerAuth } from './auth.ts';
 import { type Dashboard, registerDashboard } from './dashboard.ts';
 import { errorHandler, sendProblem } from './problem.ts';
@@ -50,6 +51,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // First, so that every later hook and route runs inside the request's span.
+  registerHttpTelemetry(app);
 
   // Sessions travel in a cookie; parsed for every request before authentication runs.
   await app.register(cookie);

@@ -3,6 +3,7 @@ import type { Database, Tx } from '../db/database.ts';
 import { run } from '../db/statement.ts';
 import { backoffMs, Wakeup } from '../db/wakeup.ts';
 import type { Logger } from '../log/logger.ts';
+import { traceDispatch } from '../telemetry/hooks.ts';
 import type { Registry } from '../telemetry/metrics.ts';
 import { type JobKind, type RecurringJob, SchedulerError, tickKey } from './jobs.ts';
 import { type SchedulerMetrics, schedulerMetrics, setPendingCollector } from './metrics.ts';
@@ -292,7 +293,7 @@ async function startDispatching(deps: DispatchDeps): Promise<Stoppable> {
           await wakeup.sleep(config.pollIntervalMs);
           continue;
         }
-        const { claimed, next } = await claim();
+        const { claimed, next } = await traceDispatch(claim);
         failures = 0;
         record(claimed);
         if (claimed.length >= config.batchSize) continue;
