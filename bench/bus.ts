@@ -57,24 +57,27 @@ export async function main(args: string[]) {
   const embedded = await endToEnd(false, options);
   printTable(
     'events/s, outbox → transport → idempotent consumer',
-    ['', 'events/s', 'seconds', 'vs raw rabbitmq-client'],
+    ['', 'events/s', 'seconds', 'outbox empty after (s)', 'vs raw rabbitmq-client'],
     [
       [
         'raw rabbitmq-client (confirms, no database)',
         fmt(baseline.perSecond, 0),
         fmt(baseline.seconds, 2),
+        '',
         '1.00×',
       ],
       [
         'guildhall, RabbitMQ',
         fmt(rabbit.perSecond, 0),
         fmt(rabbit.seconds, 2),
+        fmt(rabbit.relayed, 2),
         ratio(rabbit.perSecond, baseline.perSecond),
       ],
       [
         'guildhall, embedded',
         fmt(embedded.perSecond, 0),
         fmt(embedded.seconds, 2),
+        fmt(embedded.relayed, 2),
         ratio(embedded.perSecond, baseline.perSecond),
       ],
     ],
@@ -128,11 +131,13 @@ async function endToEnd(rabbitmq: boolean, options: Options) {
     const started = performance.now();
     const consumers = await bus.startConsumers();
     const relay = await bus.startRelay();
+    let relayed: number | undefined;
     for (;;) {
-      const { rows } = await t.db.query<{ n: number }>(
-        'select count(*)::int as n from bus.inbox where consumer = $1',
+      const { rows } = await t.db.query<{ n: number; outbox: number }>(
+        'select count(*)::int as n, (select count(*)::int from bus.outbox) as outbox from bus.inbox where consumer = $1',
         [CONSUMER],
       );
+      if (relayed === undefined && rows[0]?.outbox === 0) relayed = (performance.now() - started) / 1000;
       if ((rows[0]?.n ?? 0) >= options.events) break;
       await sleep(20);
     }
@@ -144,7 +149,7 @@ async function endToEnd(rabbitmq: boolean, options: Options) {
     );
     if (rows[0]?.n !== options.events || rows[0]?.distinct !== options.events)
       throw new Error(`expected ${options.events} effects once each, got ${JSON.stringify(rows[0])}`);
-    return { seconds, perSecond: options.events / seconds };
+    return { seconds, perSecond: options.events / seconds, relayed: relayed ?? seconds };
   } finally {
     await bus.close();
     if (rabbitmq) await deleteRabbitTopology(prefix, [CONSUMER]);
@@ -167,12 +172,18 @@ async function rawRabbit(events: number) {
     });
     const started = performance.now();
     const consumer = conn.createConsumer(
-      { queue, qos: { prefetchCount: 200 }, concurrency: 200 },
+      {
+        queue,
+        queueOptions: { durable: true, arguments: { 'x-queue-type': 'quorum' } },
+        qos: { prefetchCount: 200 },
+        concurrency: 200,
+      },
       async () => {
         received += 1;
         if (received >= events) done();
       },
     );
+    consumer.on('error', () => {});
     const publisher = conn.createPublisher({ confirm: true, maxAttempts: 1 });
     // The relay's pattern: batches of 500 sent at once, each batch awaiting all its confirms.
     for (let i = 0; i < events; i += 500) {

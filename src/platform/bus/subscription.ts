@@ -36,8 +36,9 @@ export type SubscriptionOptions = {
   /** Exponential backoff with jitter between attempts (default 1 s doubling to 5 min). */
   readonly backoff?: Partial<Backoff>;
   /**
-   * Messages handled in one transaction, each in its own savepoint (default 16). Handlers with
-   * external side effects may prefer 1: a failed commit repeats every effect of the batch.
+   * Messages handled in one transaction (default 16): all together first, one savepoint each
+   * after a handler failed. Handlers with external side effects may prefer 1: a failed commit,
+   * or a failing handler in the batch, runs the batch's other handlers again.
    */
   readonly batchSize?: number;
   /** Batches in flight at once in this process (default 2). Order is kept only with 1. */

@@ -209,11 +209,14 @@ for (const variant of [
 
       // Chaos: each process is SIGKILLed at a random moment of its work, again and again, and
       // restarted at once, until the events are published and the jobs are due.
+      // Paused while connections are dropped, so that the drop meets running processes.
+      let paused: Promise<void> | undefined;
       const chaos = Promise.all(
         children.map(async (victim) => {
           while (producing || Date.now() < start + 2000 + SPAN_MS) {
             await victim.ready;
             await sleep(between(200, 2500));
+            await paused;
             victim.kill();
             void victim.start();
           }
@@ -224,14 +227,24 @@ for (const variant of [
       // close_all_connections).
       let terminated = 0;
       let closedAmqp = 0;
-      // Retried until it hit a child process (one may just be restarting).
+      // Once every process runs; retried until it hit one of them.
       const hitChildren = async (drop: () => Promise<number>) => {
-        for (let tries = 0; tries < 20; tries++) {
-          const n = await drop();
-          if (n > 0) return n;
-          await sleep(300);
+        let resume: () => void = () => {};
+        paused = new Promise((resolve) => {
+          resume = resolve;
+        });
+        try {
+          for (let tries = 0; tries < 30; tries++) {
+            await Promise.all(children.map((c) => c.ready));
+            await sleep(300);
+            const n = await drop();
+            if (n > 0) return n;
+          }
+          return 0;
+        } finally {
+          paused = undefined;
+          resume();
         }
-        return 0;
       };
       const drops = (async () => {
         await sleep(began + SPAN_MS * 0.35 - Date.now());

@@ -25,7 +25,6 @@ describe('worker and scheduler metrics on METRICS_PORT', () => {
   let runtime: Runtime;
   let port: number;
   const running: Running[] = [];
-  let failuresOf2 = 0;
 
   before(async () => {
     t = await pgliteFactory.create();
@@ -45,8 +44,8 @@ describe('worker and scheduler metrics on METRICS_PORT', () => {
               CONSUMER,
               ThingHappened,
               async (event, ctx) => {
-                // n = 2 fails once (a retry), n = 3 always (dead after its two attempts).
-                if (event.payload.n === 2 && failuresOf2++ === 0) throw new Error('once');
+                // n = 2 fails on its first attempt (a retry), n = 3 always (dead after its two attempts).
+                if (event.payload.n === 2 && ctx.attempt === 1) throw new Error('first attempt');
                 if (event.payload.n === 3) throw new Error('never');
                 await ctx.tx.execute(
                   sql`insert into public.test_effects (consumer, message_id, n) values (${CONSUMER}, ${event.id}, ${event.payload.n})`,
