@@ -86,6 +86,33 @@ describe('server-sent event streams over the live feed', () => {
     assert.equal(feed.subscribers, before - 1);
   });
 
+  it('ends a stream after its maximum duration, and limits streams per owner', async () => {
+    const local = Fastify() as unknown as HttpApp;
+    const streams = liveStreams(local, feed, { maxDurationMs: 300, maxPerOwner: 2 });
+    local.get('/s', async (request, reply) =>
+      streams.stream(request, reply, { guildId: G1, topic: 'things', owner: 'u1' }),
+    );
+    const url = await local.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const a = sseReader((await fetch(`${url}/s`)).body as ReadableStream<Uint8Array>);
+      const b = sseReader((await fetch(`${url}/s`)).body as ReadableStream<Uint8Array>);
+      await a.until((e) => e.some((x) => x.event === 'ready'), 'ready');
+      await b.until((e) => e.some((x) => x.event === 'ready'), 'ready');
+      const third = await fetch(`${url}/s`);
+      assert.equal(third.status, 429);
+      await third.body?.cancel();
+      await a.pump;
+      await b.pump;
+      assert.equal(a.done && b.done, true, 'both ended by themselves');
+      assert.equal(streams.open, 0);
+      const again = sseReader((await fetch(`${url}/s`)).body as ReadableStream<Uint8Array>);
+      await again.until((e) => e.some((x) => x.event === 'ready'), 'a new stream once the others ended');
+      await again.cancel();
+    } finally {
+      await local.close();
+    }
+  });
+
   it('ends open streams when the server closes, so shutdown does not wait for them', async () => {
     const local = Fastify() as unknown as HttpApp;
     const streams = liveStreams(local, feed);
