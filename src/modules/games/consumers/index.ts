@@ -218,7 +218,8 @@ export function gamesConsumers(deps: ConsumerDeps): Subscription[] {
     MIN_PLAYERS_CHECK_DUE,
     async (event, ctx) => {
       const game = await readGame(ctx.tx, event.payload.gameId);
-      if (!game || game.status !== 'SCHEDULED' || game.minPlayers === null) return;
+      if (!game) return;
+      if (game.status !== 'SCHEDULED' || game.minPlayers === null) return;
       if (game.confirmedCount >= game.minPlayers) return;
       const guildId = game.guildId;
       await bus.publish(
