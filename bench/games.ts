@@ -122,6 +122,34 @@ export async function main(args: string[]) {
       }
     });
     row('baseline: keyset SQL in a guild transaction', sqlFramed, undefined);
+    // What one API list request asks of the database, by hand: the token look-up (system
+    // transaction), the membership (guild transaction) and the list (guild transaction).
+    const tokenHash = createHash('sha256')
+      .update(seeded.tokens[0] as string)
+      .digest();
+    const inTx = async (c: pg.PoolClient, role: string, guild: string, text: string, params: unknown[]) => {
+      await c.query('begin');
+      await c.query(`select set_config('app.guild_id', $1, true), set_config('role', $2, true)`, [
+        guild,
+        role,
+      ]);
+      await c.query(text, params);
+      await c.query('commit');
+    };
+    const dbWork = await measure(samples, async (i) => {
+      const c = await pool.connect();
+      try {
+        const cursor = i % 2 === 0 ? undefined : deep[i % deep.length];
+        await inTx(c, 'guildhall_system', '', 'select * from core.api_tokens where token_hash = $1', [
+          tokenHash,
+        ]);
+        await inTx(c, 'guildhall_app', GUILD, MEMBERSHIP_SQL, [GUILD, OWNER]);
+        await inTx(c, 'guildhall_app', GUILD, LIST_SQL(cursor), LIST_PARAMS(cursor));
+      } finally {
+        c.release();
+      }
+    });
+    row('baseline: an API list request’s 3 transactions', dbWork, undefined);
 
     const cases: [string, (i: number) => string][] = [
       ['API list, first page', () => `${list}?limit=25`],
@@ -259,6 +287,17 @@ export async function main(args: string[]) {
 }
 
 const TRIGGER_RUNS = 21;
+
+/** core's membership look-up (src/modules/core/access.ts), as text. $1 = guild, $2 = user. */
+const MEMBERSHIP_SQL = `
+  select g.owner_id, m.role_ids,
+         coalesce((select bit_or(r.permissions) from core.guild_roles r
+                    where r.guild_id = g.id and (r.id = g.id or r.id = any (m.role_ids))), 0)::text as permissions,
+         s.capability_roles
+    from core.guilds g
+    join core.guild_members m on m.guild_id = g.id and m.user_id = $2
+    left join core.guild_settings s on s.guild_id = g.id
+   where g.id = $1 and g.bot_present`;
 
 /**
  * What the live feed's capture triggers add to a write: the same insert of STORM participants
