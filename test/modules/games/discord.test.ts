@@ -55,6 +55,7 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
 
   let gameId = '';
   let messageId = '';
+  let joinId = '';
 
   it('/game create: a form, the time read in the guild’s zone and echoed as <t:…> for confirmation, then the announcement', async () => {
     const opened = await w.command(HOST, 'create');
@@ -109,6 +110,7 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
   it('joins past capacity go to the waitlist, shown on the announcement; joining twice is refused and changes nothing', async () => {
     const [join] = buttonIds(w.channelMessages()[0]);
     assert.ok(join);
+    joinId = join;
     const first = await w.press(p(1), join, messageId);
     assert.ok(isEphemeral(first));
     assert.match(data(first).content ?? '', /You are in: “Friday raid”/);
@@ -202,6 +204,13 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
     const dm3 = await until('p3’s DM', () => (w.dms(p(3)).length === 2 ? w.dms(p(3)).at(-1) : undefined));
     assert.match(dm3.content, /abgesagt/);
     assert.equal(w.dms(p(1)).length, 0, 'who left is not told');
+
+    // A stale Join button on a client that has not seen the edit yet: refused, in German for p3.
+    const before = await gameState(gameId);
+    const late = await w.press(p(3), joinId, messageId);
+    assert.ok(isEphemeral(late));
+    assert.match(data(late).content ?? '', /Anmeldung ist geschlossen/);
+    assert.deepEqual((await gameState(gameId)).participants, before.participants, 'nothing changed');
     assert.equal(w.dms(HOST).length, 0, 'the host cancelled it themselves');
   });
 
