@@ -187,6 +187,10 @@ export function gamesConsumers(deps: ConsumerDeps): Subscription[] {
         return;
       }
       if (game.status !== 'SCHEDULED') return;
+      // Fired for an earlier time and the game moved later since: the moved job will remind.
+      const offset = event.payload.offsetMinutes;
+      const dueAt = new Date(game.startsAt).getTime() - (offset ?? 0) * MINUTE;
+      if (offset !== undefined && now().getTime() + CLOCK_SKEW_MS < dueAt) return;
       // A per-user job belongs to a lead time: stale if the game moved since (the job was moved too).
       const recipients = await run<{ user_id: string; lead_minutes: number | null }>(
         ctx.tx,
