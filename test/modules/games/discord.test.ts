@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { syncAnnouncement } from '#modules/games/discord/sync.ts';
+import { PLAYER_JOINED } from '#modules/games/events.ts';
 import { run } from '#platform/db/statement.ts';
 import { postgresFactory } from '#test/support/databases.ts';
 import { skipWithoutServices } from '#test/support/services.ts';
@@ -149,6 +150,24 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
     });
     assert.equal(fieldOf(shown, 'Players'), '2/2');
     assert.equal(w.dms(p(3)).length, 1, 'one DM, not one per delivery');
+
+    // A late, out-of-order delivery (p1's join, after p1 left) renders the game as it is now:
+    // same render, so nothing is sent and p1 does not reappear.
+    const patches = w.standin.callsTo('PATCH', '/channels/:channel/messages/:message').length;
+    const stale = PLAYER_JOINED.of({ gameId, userId: p(1), state: 'confirmed' }, { guildId: G });
+    await w.runtime.db.withSystem((tx) => w.runtime.bus.publish(tx, stale));
+    await until('the stale event handled', async () => {
+      const [row] = await w.runtime.db.withSystem((tx) =>
+        run<{ n: number }>(
+          tx,
+          `select count(*)::int as n from bus.inbox where consumer = 'discord.games.announce-joined' and message_id = $1::uuid`,
+          [stale.id],
+        ),
+      );
+      return row?.n === 1;
+    });
+    assert.equal(w.standin.callsTo('PATCH', '/channels/:channel/messages/:message').length, patches);
+    assert.ok(!fieldOf(announcementOf(gameId), 'Signed up')?.includes(p(1)));
   });
 
   it('a member who does not host cannot cancel: an ephemeral answer, nothing changed', async () => {
