@@ -1869,6 +1869,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A personal calendar feed: every game its owner signed up for, across guilds
+         * @description No sign-in: the token in the path is the credential (create it at /api/v1/me/calendar-feed). Cancelled games stay in the feed with STATUS:CANCELLED, waitlisted ones are TENTATIVE. An unknown or revoked token is 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description iCalendar (RFC 5545) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guilds/{guildId}": {
         parameters: {
             query?: never;
@@ -2021,6 +2093,4508 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Games of a guild, by start time, with keyset pagination */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @description startsAt ≥ from */
+                    from?: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    hostId?: string;
+                    limit?: number;
+                    /** @description Games the caller hosts or takes part in */
+                    mine?: boolean;
+                    order?: "asc" | "desc";
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    participantId?: string;
+                    /** @description Comma-separated statuses */
+                    status?: string;
+                    /** @description startsAt < to */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activity: string | null;
+                                announcementMessageId: string | null;
+                                channelId: string | null;
+                                confirmedCount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                description: string | null;
+                                durationMinutes: number | null;
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                guildId: string;
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                hostId: string;
+                                /** Format: uuid */
+                                id: string;
+                                joinNotificationDelayMinutes: number | null;
+                                maxPlayers: number | null;
+                                minPlayers: number | null;
+                                minPlayersCheckMinutes: number | null;
+                                postAt: string | null;
+                                recurrence: ({
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "weekly";
+                                } | {
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "monthly_date";
+                                } | {
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "monthly_weekday";
+                                    nth: 1 | 2 | 3 | 4 | 5 | -1;
+                                }) | null;
+                                reminderOffsetsMinutes: number[];
+                                roleSignupUntil: string | null;
+                                seriesId: string | null;
+                                seriesIndex: number;
+                                signupInstructions: string | null;
+                                signupMethod: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                                signupRoleIds: string[];
+                                /** Format: date-time */
+                                startsAt: string;
+                                status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
+                                templateId: string | null;
+                                threadId: string | null;
+                                timezone: string;
+                                title: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                waitlistCount: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a game (hosts); schedules its reminders and status changes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        activity?: string | null;
+                        channelId?: string | null;
+                        description?: string | null;
+                        durationMinutes?: number | null;
+                        endsAt?: string | null;
+                        /**
+                         * @description Discord id (snowflake)
+                         * @example 1234567890123456789
+                         */
+                        hostId?: string;
+                        joinNotificationDelayMinutes?: number | null;
+                        maxPlayers?: number | null;
+                        minPlayers?: number | null;
+                        minPlayersCheckMinutes?: number | null;
+                        postAt?: string | null;
+                        recurrence?: ({
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "weekly";
+                        } | {
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "monthly_date";
+                        } | {
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "monthly_weekday";
+                            nth: 1 | 2 | 3 | 4 | 5 | -1;
+                        }) | null;
+                        /** @description Minutes before the start */
+                        reminderOffsetsMinutes?: number[];
+                        roleSignupUntil?: string | null;
+                        signupInstructions?: string | null;
+                        signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                        signupRoleIds?: string[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601; stored in UTC
+                         */
+                        startsAt: string;
+                        /** Format: uuid */
+                        templateId?: string;
+                        /** @description IANA time zone (defaults to the guild’s) */
+                        timezone?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: string | null;
+                            announcementMessageId: string | null;
+                            channelId: string | null;
+                            confirmedCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            durationMinutes: number | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            hostId: string;
+                            /** Format: uuid */
+                            id: string;
+                            joinNotificationDelayMinutes: number | null;
+                            maxPlayers: number | null;
+                            minPlayers: number | null;
+                            minPlayersCheckMinutes: number | null;
+                            participants: {
+                                /** Format: date-time */
+                                joinedAt: string;
+                                note: string | null;
+                                position: number;
+                                state: "confirmed" | "waitlisted" | "declined" | "host_added";
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                userId: string;
+                            }[];
+                            postAt: string | null;
+                            recurrence: ({
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_date";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_weekday";
+                                nth: 1 | 2 | 3 | 4 | 5 | -1;
+                            }) | null;
+                            reminderOffsetsMinutes: number[];
+                            roleSignupUntil: string | null;
+                            seriesId: string | null;
+                            seriesIndex: number;
+                            signupInstructions: string | null;
+                            signupMethod: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                            signupRoleIds: string[];
+                            /** Format: date-time */
+                            startsAt: string;
+                            status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
+                            templateId: string | null;
+                            threadId: string | null;
+                            timezone: string;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/{gameId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A game with its participants */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: string | null;
+                            announcementMessageId: string | null;
+                            channelId: string | null;
+                            confirmedCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            durationMinutes: number | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            hostId: string;
+                            /** Format: uuid */
+                            id: string;
+                            joinNotificationDelayMinutes: number | null;
+                            maxPlayers: number | null;
+                            minPlayers: number | null;
+                            minPlayersCheckMinutes: number | null;
+                            participants: {
+                                /** Format: date-time */
+                                joinedAt: string;
+                                note: string | null;
+                                position: number;
+                                state: "confirmed" | "waitlisted" | "declined" | "host_added";
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                userId: string;
+                            }[];
+                            postAt: string | null;
+                            recurrence: ({
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_date";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_weekday";
+                                nth: 1 | 2 | 3 | 4 | 5 | -1;
+                            }) | null;
+                            reminderOffsetsMinutes: number[];
+                            roleSignupUntil: string | null;
+                            seriesId: string | null;
+                            seriesIndex: number;
+                            signupInstructions: string | null;
+                            signupMethod: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                            signupRoleIds: string[];
+                            /** Format: date-time */
+                            startsAt: string;
+                            status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
+                            templateId: string | null;
+                            threadId: string | null;
+                            timezone: string;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Cancel a game (its host or an admin); nothing of it fires later */
+        delete: {
+            parameters: {
+                query?: {
+                    reason?: string;
+                };
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: string | null;
+                            announcementMessageId: string | null;
+                            channelId: string | null;
+                            confirmedCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            durationMinutes: number | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            hostId: string;
+                            /** Format: uuid */
+                            id: string;
+                            joinNotificationDelayMinutes: number | null;
+                            maxPlayers: number | null;
+                            minPlayers: number | null;
+                            minPlayersCheckMinutes: number | null;
+                            participants: {
+                                /** Format: date-time */
+                                joinedAt: string;
+                                note: string | null;
+                                position: number;
+                                state: "confirmed" | "waitlisted" | "declined" | "host_added";
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                userId: string;
+                            }[];
+                            postAt: string | null;
+                            recurrence: ({
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_date";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_weekday";
+                                nth: 1 | 2 | 3 | 4 | 5 | -1;
+                            }) | null;
+                            reminderOffsetsMinutes: number[];
+                            roleSignupUntil: string | null;
+                            seriesId: string | null;
+                            seriesIndex: number;
+                            signupInstructions: string | null;
+                            signupMethod: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                            signupRoleIds: string[];
+                            /** Format: date-time */
+                            startsAt: string;
+                            status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
+                            templateId: string | null;
+                            threadId: string | null;
+                            timezone: string;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a game (its host or an admin); a new time moves every schedule */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        activity?: string | null;
+                        channelId?: string | null;
+                        description?: string | null;
+                        durationMinutes?: number | null;
+                        endsAt?: string | null;
+                        /**
+                         * @description Discord id (snowflake)
+                         * @example 1234567890123456789
+                         */
+                        hostId?: string;
+                        joinNotificationDelayMinutes?: number | null;
+                        maxPlayers?: number | null;
+                        minPlayers?: number | null;
+                        minPlayersCheckMinutes?: number | null;
+                        postAt?: string | null;
+                        recurrence?: ({
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "weekly";
+                        } | {
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "monthly_date";
+                        } | {
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "monthly_weekday";
+                            nth: 1 | 2 | 3 | 4 | 5 | -1;
+                        }) | null;
+                        /** @description Minutes before the start */
+                        reminderOffsetsMinutes?: number[];
+                        roleSignupUntil?: string | null;
+                        signupInstructions?: string | null;
+                        signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                        signupRoleIds?: string[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601; stored in UTC
+                         */
+                        startsAt?: string;
+                        /** @description IANA time zone (defaults to the guild’s) */
+                        timezone?: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: string | null;
+                            announcementMessageId: string | null;
+                            channelId: string | null;
+                            confirmedCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            durationMinutes: number | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            hostId: string;
+                            /** Format: uuid */
+                            id: string;
+                            joinNotificationDelayMinutes: number | null;
+                            maxPlayers: number | null;
+                            minPlayers: number | null;
+                            minPlayersCheckMinutes: number | null;
+                            participants: {
+                                /** Format: date-time */
+                                joinedAt: string;
+                                note: string | null;
+                                position: number;
+                                state: "confirmed" | "waitlisted" | "declined" | "host_added";
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                userId: string;
+                            }[];
+                            postAt: string | null;
+                            recurrence: ({
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_date";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_weekday";
+                                nth: 1 | 2 | 3 | 4 | 5 | -1;
+                            }) | null;
+                            reminderOffsetsMinutes: number[];
+                            roleSignupUntil: string | null;
+                            seriesId: string | null;
+                            seriesIndex: number;
+                            signupInstructions: string | null;
+                            signupMethod: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                            signupRoleIds: string[];
+                            /** Format: date-time */
+                            startsAt: string;
+                            status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
+                            templateId: string | null;
+                            threadId: string | null;
+                            timezone: string;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/{gameId}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A game as an iCalendar file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description iCalendar (RFC 5545) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/{gameId}/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new game with the same settings at another time (the caller hosts it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        activity?: string | null;
+                        channelId?: string | null;
+                        description?: string | null;
+                        durationMinutes?: number | null;
+                        endsAt?: string | null;
+                        /**
+                         * @description Discord id (snowflake)
+                         * @example 1234567890123456789
+                         */
+                        hostId?: string;
+                        joinNotificationDelayMinutes?: number | null;
+                        maxPlayers?: number | null;
+                        minPlayers?: number | null;
+                        minPlayersCheckMinutes?: number | null;
+                        postAt?: string | null;
+                        recurrence?: ({
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "weekly";
+                        } | {
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "monthly_date";
+                        } | {
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "monthly_weekday";
+                            nth: 1 | 2 | 3 | 4 | 5 | -1;
+                        }) | null;
+                        /** @description Minutes before the start */
+                        reminderOffsetsMinutes?: number[];
+                        roleSignupUntil?: string | null;
+                        signupInstructions?: string | null;
+                        signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                        signupRoleIds?: string[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601; stored in UTC
+                         */
+                        startsAt: string;
+                        /** @description IANA time zone (defaults to the guild’s) */
+                        timezone?: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: string | null;
+                            announcementMessageId: string | null;
+                            channelId: string | null;
+                            confirmedCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            durationMinutes: number | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            hostId: string;
+                            /** Format: uuid */
+                            id: string;
+                            joinNotificationDelayMinutes: number | null;
+                            maxPlayers: number | null;
+                            minPlayers: number | null;
+                            minPlayersCheckMinutes: number | null;
+                            participants: {
+                                /** Format: date-time */
+                                joinedAt: string;
+                                note: string | null;
+                                position: number;
+                                state: "confirmed" | "waitlisted" | "declined" | "host_added";
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                userId: string;
+                            }[];
+                            postAt: string | null;
+                            recurrence: ({
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_date";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_weekday";
+                                nth: 1 | 2 | 3 | 4 | 5 | -1;
+                            }) | null;
+                            reminderOffsetsMinutes: number[];
+                            roleSignupUntil: string | null;
+                            seriesId: string | null;
+                            seriesIndex: number;
+                            signupInstructions: string | null;
+                            signupMethod: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                            signupRoleIds: string[];
+                            /** Format: date-time */
+                            startsAt: string;
+                            status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
+                            templateId: string | null;
+                            threadId: string | null;
+                            timezone: string;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/{gameId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer "can’t come" (frees a slot like leaving) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmedCount: number;
+                            demoted: string[];
+                            /** Format: uuid */
+                            gameId: string;
+                            position: number | null;
+                            promoted: string[];
+                            state: ("confirmed" | "waitlisted" | "declined" | "host_added") | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            userId: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/{gameId}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign up as the signed-in user (confirmed or waitlisted), with an optional note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmedCount: number;
+                            demoted: string[];
+                            /** Format: uuid */
+                            gameId: string;
+                            position: number | null;
+                            promoted: string[];
+                            state: ("confirmed" | "waitlisted" | "declined" | "host_added") | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            userId: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/{gameId}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave the game; the first waitlisted player moves up */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmedCount: number;
+                            demoted: string[];
+                            /** Format: uuid */
+                            gameId: string;
+                            position: number | null;
+                            promoted: string[];
+                            state: ("confirmed" | "waitlisted" | "declined" | "host_added") | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            userId: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/{gameId}/participants/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Host adds a player (may push the last self-joined player back to the waitlist) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmedCount: number;
+                            demoted: string[];
+                            /** Format: uuid */
+                            gameId: string;
+                            position: number | null;
+                            promoted: string[];
+                            state: ("confirmed" | "waitlisted" | "declined" | "host_added") | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            userId: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Host removes a player; the first waitlisted player moves up */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmedCount: number;
+                            demoted: string[];
+                            /** Format: uuid */
+                            gameId: string;
+                            position: number | null;
+                            promoted: string[];
+                            state: ("confirmed" | "waitlisted" | "declined" | "host_added") | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            userId: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/{gameId}/participants/{userId}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Host moves a waitlisted player to confirmed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmedCount: number;
+                            demoted: string[];
+                            /** Format: uuid */
+                            gameId: string;
+                            position: number | null;
+                            promoted: string[];
+                            state: ("confirmed" | "waitlisted" | "declined" | "host_added") | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            userId: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The guild's games configuration */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            announcementChannelIds: string[];
+                            defaultReminderOffsetsMinutes: number[];
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            hostRoleIds: string[];
+                            tempRole: boolean;
+                            threadPerGame: boolean;
+                            timezone: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Change the games configuration (guild admins); fields left out stay */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        announcementChannelIds?: string[];
+                        defaultReminderOffsetsMinutes?: number[];
+                        hostRoleIds?: string[];
+                        tempRole?: boolean;
+                        threadPerGame?: boolean;
+                        /** @description IANA time zone (defaults to the guild’s) */
+                        timezone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            announcementChannelIds: string[];
+                            defaultReminderOffsetsMinutes: number[];
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            hostRoleIds: string[];
+                            tempRole: boolean;
+                            threadPerGame: boolean;
+                            timezone: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live changes of the guild’s games (server-sent events)
+         * @description A text/event-stream of changes to the guild's games, for refetching what changed.
+         *
+         *     - `change`: `{"gameId": "…", "kind": "game.insert|game.update|game.delete|participant.insert|participant.update|participant.delete", "occurredAt": "…"}`
+         *     - `reset`: `{"reason": "…"}` — changes were missed beyond replay: refetch everything.
+         *     - `ready`: sent once the replay after `Last-Event-ID` is done.
+         *     - comment lines (`: keepalive`) every 15 s.
+         *     - the stream ends after about 10 minutes; the browser reconnects (authorized again) and misses nothing.
+         *     - at most 20 streams per user at once (429 `LIVE_STREAMS_LIMIT`).
+         *
+         *     Every `change`, `reset` and `ready` carries an `id`; a reconnecting EventSource sends the last one as `Last-Event-ID` and receives what it missed.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Resume after this event id (for a first connection; reconnecting browsers send the Last-Event-ID header instead) */
+                    lastEventId?: string;
+                };
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An event stream (never ends by itself) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/reminder-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's reminder preferences (gameId null: every game) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            preferences: {
+                                gameId: string | null;
+                                leadMinutes: number | null;
+                                muted: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Mute reminders (one game or all) or choose your own lead time */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        gameId?: string | null;
+                        leadMinutes?: number | null;
+                        muted?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            gameId: string | null;
+                            leadMinutes: number | null;
+                            muted: boolean;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Game templates of a guild */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            templates: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                defaults: {
+                                    activity?: string | null;
+                                    channelId?: string | null;
+                                    description?: string | null;
+                                    durationMinutes?: number | null;
+                                    joinNotificationDelayMinutes?: number | null;
+                                    maxPlayers?: number | null;
+                                    minPlayers?: number | null;
+                                    minPlayersCheckMinutes?: number | null;
+                                    recurrence?: ({
+                                        interval: number;
+                                        /** @enum {string} */
+                                        kind: "weekly";
+                                    } | {
+                                        interval: number;
+                                        /** @enum {string} */
+                                        kind: "monthly_date";
+                                    } | {
+                                        interval: number;
+                                        /** @enum {string} */
+                                        kind: "monthly_weekday";
+                                        nth: 1 | 2 | 3 | 4 | 5 | -1;
+                                    }) | null;
+                                    /** @description Minutes before the start */
+                                    reminderOffsetsMinutes?: number[];
+                                    signupInstructions?: string | null;
+                                    signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                                    signupRoleIds?: string[];
+                                    /** @description IANA time zone (defaults to the guild’s) */
+                                    timezone?: string;
+                                    title?: string;
+                                };
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                guildId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locked: ("title" | "description" | "activity" | "channelId" | "durationMinutes" | "minPlayers" | "maxPlayers" | "signupMethod" | "signupRoleIds" | "reminderOffsetsMinutes" | "minPlayersCheckMinutes" | "joinNotificationDelayMinutes" | "signupInstructions" | "recurrence" | "timezone")[];
+                                name: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a template (hosts): defaults and locked fields for new games */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        defaults: {
+                            activity?: string | null;
+                            channelId?: string | null;
+                            description?: string | null;
+                            durationMinutes?: number | null;
+                            joinNotificationDelayMinutes?: number | null;
+                            maxPlayers?: number | null;
+                            minPlayers?: number | null;
+                            minPlayersCheckMinutes?: number | null;
+                            recurrence?: ({
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_date";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_weekday";
+                                nth: 1 | 2 | 3 | 4 | 5 | -1;
+                            }) | null;
+                            /** @description Minutes before the start */
+                            reminderOffsetsMinutes?: number[];
+                            signupInstructions?: string | null;
+                            signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                            signupRoleIds?: string[];
+                            /** @description IANA time zone (defaults to the guild’s) */
+                            timezone?: string;
+                            title?: string;
+                        };
+                        locked?: ("title" | "description" | "activity" | "channelId" | "durationMinutes" | "minPlayers" | "maxPlayers" | "signupMethod" | "signupRoleIds" | "reminderOffsetsMinutes" | "minPlayersCheckMinutes" | "joinNotificationDelayMinutes" | "signupInstructions" | "recurrence" | "timezone")[];
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            defaults: {
+                                activity?: string | null;
+                                channelId?: string | null;
+                                description?: string | null;
+                                durationMinutes?: number | null;
+                                joinNotificationDelayMinutes?: number | null;
+                                maxPlayers?: number | null;
+                                minPlayers?: number | null;
+                                minPlayersCheckMinutes?: number | null;
+                                recurrence?: ({
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "weekly";
+                                } | {
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "monthly_date";
+                                } | {
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "monthly_weekday";
+                                    nth: 1 | 2 | 3 | 4 | 5 | -1;
+                                }) | null;
+                                /** @description Minutes before the start */
+                                reminderOffsetsMinutes?: number[];
+                                signupInstructions?: string | null;
+                                signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                                signupRoleIds?: string[];
+                                /** @description IANA time zone (defaults to the guild’s) */
+                                timezone?: string;
+                                title?: string;
+                            };
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            /** Format: uuid */
+                            id: string;
+                            locked: ("title" | "description" | "activity" | "channelId" | "durationMinutes" | "minPlayers" | "maxPlayers" | "signupMethod" | "signupRoleIds" | "reminderOffsetsMinutes" | "minPlayersCheckMinutes" | "joinNotificationDelayMinutes" | "signupInstructions" | "recurrence" | "timezone")[];
+                            name: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A game template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            defaults: {
+                                activity?: string | null;
+                                channelId?: string | null;
+                                description?: string | null;
+                                durationMinutes?: number | null;
+                                joinNotificationDelayMinutes?: number | null;
+                                maxPlayers?: number | null;
+                                minPlayers?: number | null;
+                                minPlayersCheckMinutes?: number | null;
+                                recurrence?: ({
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "weekly";
+                                } | {
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "monthly_date";
+                                } | {
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "monthly_weekday";
+                                    nth: 1 | 2 | 3 | 4 | 5 | -1;
+                                }) | null;
+                                /** @description Minutes before the start */
+                                reminderOffsetsMinutes?: number[];
+                                signupInstructions?: string | null;
+                                signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                                signupRoleIds?: string[];
+                                /** @description IANA time zone (defaults to the guild’s) */
+                                timezone?: string;
+                                title?: string;
+                            };
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            /** Format: uuid */
+                            id: string;
+                            locked: ("title" | "description" | "activity" | "channelId" | "durationMinutes" | "minPlayers" | "maxPlayers" | "signupMethod" | "signupRoleIds" | "reminderOffsetsMinutes" | "minPlayersCheckMinutes" | "joinNotificationDelayMinutes" | "signupInstructions" | "recurrence" | "timezone")[];
+                            name: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace a template (hosts) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        defaults: {
+                            activity?: string | null;
+                            channelId?: string | null;
+                            description?: string | null;
+                            durationMinutes?: number | null;
+                            joinNotificationDelayMinutes?: number | null;
+                            maxPlayers?: number | null;
+                            minPlayers?: number | null;
+                            minPlayersCheckMinutes?: number | null;
+                            recurrence?: ({
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_date";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_weekday";
+                                nth: 1 | 2 | 3 | 4 | 5 | -1;
+                            }) | null;
+                            /** @description Minutes before the start */
+                            reminderOffsetsMinutes?: number[];
+                            signupInstructions?: string | null;
+                            signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                            signupRoleIds?: string[];
+                            /** @description IANA time zone (defaults to the guild’s) */
+                            timezone?: string;
+                            title?: string;
+                        };
+                        locked?: ("title" | "description" | "activity" | "channelId" | "durationMinutes" | "minPlayers" | "maxPlayers" | "signupMethod" | "signupRoleIds" | "reminderOffsetsMinutes" | "minPlayersCheckMinutes" | "joinNotificationDelayMinutes" | "signupInstructions" | "recurrence" | "timezone")[];
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            defaults: {
+                                activity?: string | null;
+                                channelId?: string | null;
+                                description?: string | null;
+                                durationMinutes?: number | null;
+                                joinNotificationDelayMinutes?: number | null;
+                                maxPlayers?: number | null;
+                                minPlayers?: number | null;
+                                minPlayersCheckMinutes?: number | null;
+                                recurrence?: ({
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "weekly";
+                                } | {
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "monthly_date";
+                                } | {
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "monthly_weekday";
+                                    nth: 1 | 2 | 3 | 4 | 5 | -1;
+                                }) | null;
+                                /** @description Minutes before the start */
+                                reminderOffsetsMinutes?: number[];
+                                signupInstructions?: string | null;
+                                signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                                signupRoleIds?: string[];
+                                /** @description IANA time zone (defaults to the guild’s) */
+                                timezone?: string;
+                                title?: string;
+                            };
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            /** Format: uuid */
+                            id: string;
+                            locked: ("title" | "description" | "activity" | "channelId" | "durationMinutes" | "minPlayers" | "maxPlayers" | "signupMethod" | "signupRoleIds" | "reminderOffsetsMinutes" | "minPlayersCheckMinutes" | "joinNotificationDelayMinutes" | "signupInstructions" | "recurrence" | "timezone")[];
+                            name: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a template (games created from it keep their settings) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -2570,6 +7144,244 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your calendar feed token (without the secret), or null */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            feed: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Last fetched (hourly resolution) */
+                                lastUsedAt: string | null;
+                                /** @description The first characters of the token, to tell URLs apart */
+                                prefix: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create your calendar feed token, replacing (rotating) any earlier one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Last fetched (hourly resolution) */
+                            lastUsedAt: string | null;
+                            /** @description The first characters of the token, to tell URLs apart */
+                            prefix: string;
+                            /** @description Shown this once; only its hash is stored */
+                            token: string;
+                            /** @description The address to subscribe to in a calendar app */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Revoke your calendar feed token (its URL stops working) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked (or there was none) */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
