@@ -348,7 +348,7 @@ export function gamesApiSuite(factory: DatabaseFactory) {
       problem(
         await call('PUT', `${gamesUrl()}/config`, 'bob', { timezone: 'Europe/Berlin' }),
         403,
-        'NOT_HOST',
+        'NOT_GUILD_ADMIN',
       );
       problem(
         await call('PUT', `${gamesUrl()}/config`, 'alice', { timezone: 'Nowhere/Land' }),

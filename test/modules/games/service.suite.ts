@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ROLE_SIGNUP_OPEN_DUE } from '#modules/games/events.ts';
+import { NOTIFICATION_DUE, ROLE_SIGNUP_OPEN_DUE } from '#modules/games/events.ts';
 import type { GamesService } from '#modules/games/service/contract.ts';
 import type { Actor } from '#modules/games/types.ts';
 import { startTestApi, type TestApi } from '../../support/api.ts';
@@ -210,6 +210,20 @@ export function gamesServiceSuite(factory: DatabaseFactory) {
       assert.deepEqual(copy.reminderOffsetsMinutes, [30]);
       assert.equal(copy.startsAt, startsAt);
       assert.deepEqual(copy.participants, []);
+    });
+
+    it('a reminder fired for an earlier time of a game moved later since sends nothing', async () => {
+      clock = t0;
+      const game = await svc.create(f.guildA, host, { ...base, reminderOffsetsMinutes: [60] });
+      await svc.join(f.guildA, player(0), game.id);
+      const due = NOTIFICATION_DUE.of({ gameId: game.id, kind: 'reminder', offsetMinutes: 60 });
+      const dms = async () =>
+        (await outboxTypes(api.runtime, game.id)).filter((t) => t === 'games.notification_send_dm').length;
+      // The game starts in 24 h: a delivery now is stale.
+      await deliver(api.runtime, 'worker.games.notification_fanout', due, t0);
+      assert.equal(await dms(), 0);
+      await deliver(api.runtime, 'worker.games.notification_fanout', due, new Date(t0.getTime() + 23 * HOUR));
+      assert.equal(await dms(), 1);
     });
 
     it('hosting needs a host role once host roles are configured', async () => {
