@@ -174,6 +174,27 @@ describe('telemetry: OpenTelemetry traces and Sentry reports', () => {
     );
   });
 
+  it('leaves health probes and metric scrapes untraced', async () => {
+    for (const url of ['/healthz', '/readyz', '/metrics'])
+      assert.equal((await app.inject({ method: 'GET', url })).statusCode, 200, url);
+    const res = await app.inject({
+      method: 'POST',
+      url: `/telemetry-test/${GUILD}/ping`,
+      payload: { n: 4, fail: false },
+    });
+    assert.equal(res.statusCode, 200);
+    // Spans are exported in the order they end: once this later consumer span arrived, the
+    // probes' spans would have too.
+    await eventually(() => {
+      const consumed = otlp.received.filter((s) => s.name === 'consume telemetry_test.pinged');
+      return consumed.length >= 2 ? consumed : undefined;
+    });
+    assert.deepEqual(
+      otlp.received.filter((s) => /healthz|readyz|metrics/.test(s.name)).map((s) => s.name),
+      [],
+    );
+  });
+
   it('continues a trace begun upstream (a traceparent header)', async () => {
     const traceId = 'a'.repeat(32);
     const res = await app.inject({
