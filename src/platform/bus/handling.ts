@@ -1,7 +1,7 @@
 import type { Tx } from '../db/database.ts';
 import { run } from '../db/statement.ts';
 import type { Logger } from '../log/logger.ts';
-import { traceConsume } from '../telemetry/hooks.ts';
+import { reportDeadLetters, traceHandler } from '../telemetry/hooks.ts';
 import { BusError, type FailureInfo, failureOf } from './errors.ts';
 import { describeErrors, type Envelope, envelopeValidator } from './events.ts';
 import type { BusMetrics } from './metrics.ts';
@@ -53,9 +53,8 @@ export async function handleBatch(
   deps: HandlingDeps,
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
-  for (const message of messages)
-    outcomes.push(await traceConsume(sub.name, message.body, () => handleOne(tx, sub, message, deps)));
-  return outcomes;
+  for (const message of messages) outcomes.push(await handleOne(tx, sub, message, deps));
+  return reportDeadLetters(sub.name, outcomes);
 }
 
 async function handleOne(tx: Tx, sub: Subscription, message: Incoming, deps: HandlingDeps): Promise<Outcome> {
@@ -88,14 +87,16 @@ async function handleOne(tx: Tx, sub: Subscription, message: Incoming, deps: Han
     const handled = await tx.transaction(async (sp) => {
       const fresh = await run(sp, INSERT_INBOX, [sub.name, envelope.id]);
       if (fresh.length === 0) return false;
-      await sub.handler(envelope, {
-        tx: sp,
-        log,
-        attempt,
-        maxAttempts: sub.maxAttempts,
-        consumer: sub.name,
-        signal: controller.signal,
-      });
+      await traceHandler(sub.name, envelope, () =>
+        sub.handler(envelope, {
+          tx: sp,
+          log,
+          attempt,
+          maxAttempts: sub.maxAttempts,
+          consumer: sub.name,
+          signal: controller.signal,
+        }),
+      );
       return true;
     });
     if (!handled) {
