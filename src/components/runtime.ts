@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { type CoreServices, coreModule } from '#modules/core/index.ts';
+import { type GamesService, gamesModule } from '#modules/games/index.ts';
 import { BUS_DEFAULTS, type Bus, type BusConfig, createBus } from '#platform/bus/bus.ts';
 import type { Cache } from '#platform/cache/cache.ts';
 import { createMemoryCache } from '#platform/cache/memory.ts';
@@ -34,6 +35,7 @@ export const PLATFORM_MIGRATIONS: readonly MigrationSource[] = [
   { name: 'discord', dir: new URL('../platform/discord/migrations/', import.meta.url) },
   { name: 'bus', dir: new URL('../platform/bus/migrations/', import.meta.url) },
   { name: 'sched', dir: new URL('../platform/scheduler/migrations/', import.meta.url) },
+  { name: 'live', dir: new URL('../platform/live/migrations/', import.meta.url) },
 ];
 
 /**
@@ -55,6 +57,8 @@ export type Runtime = {
   readonly scheduler: Scheduler;
   readonly modules: readonly Module[];
   readonly core: CoreServices;
+  /** The games service (API, Discord side, benchmarks and tests use the same instance). */
+  readonly games: GamesService;
   readonly authenticators: readonly Authenticator[];
   /** Counts failed authentications per address (in Redis when REDIS_URL is set, so replicas share it). */
   readonly authFailureLimiter: RateLimiterAbstract;
@@ -187,6 +191,18 @@ export async function compose(
     },
   });
   modules.push(core.module);
+  const games = gamesModule({
+    db,
+    bus,
+    scheduler,
+    access: core.services.access,
+    settings: core.services.settings,
+    bots: discord,
+    i18n,
+    log,
+    publicUrl: config.http.publicUrl,
+  });
+  modules.push(games.module);
   modules.push(...(options.extraModules ?? []));
 
   discord.serve({
@@ -216,6 +232,7 @@ export async function compose(
     scheduler,
     modules,
     core: core.services,
+    games: games.service,
     authenticators: core.authenticators,
     authFailureLimiter,
     migrations,

@@ -72,7 +72,11 @@ export function discordContract(factory: DiscordWorldFactory) {
               PermissionBits.EMBED_LINKS
             ).toString(),
           },
-          { id: BOT_ROLE, name: 'Guildhall', permissions: PermissionBits.EMBED_LINKS.toString() },
+          {
+            id: BOT_ROLE,
+            name: 'Guildhall',
+            permissions: (PermissionBits.EMBED_LINKS | PermissionBits.MANAGE_ROLES).toString(),
+          },
           { id: HOST_ROLE, name: 'Host', permissions: '0' },
         ],
         channels: [
@@ -229,6 +233,35 @@ export function discordContract(factory: DiscordWorldFactory) {
         failsWith('DISCORD_UNKNOWN_ROLE'),
       );
       await assert.rejects(d.addMemberRole(G, STRANGER, HOST_ROLE), failsWith('DISCORD_UNKNOWN_MEMBER'));
+    });
+
+    it('creates a role, grants it and deletes it (members lose it)', async () => {
+      const role = await d.createRole(G, { name: 'Raid — Friday', mentionable: true });
+      assert.match(role.id, /^\d{17,20}$/);
+      assert.equal(role.name, 'Raid — Friday');
+      assert.equal(role.permissions, '0');
+      assert.ok((await d.getRoles(G)).some((r) => r.id === role.id));
+      await d.addMemberRole(G, ALICE, role.id);
+      assert.deepEqual((await d.getMember(G, ALICE))?.roleIds, [role.id]);
+      await d.deleteRole(G, role.id);
+      assert.ok(!(await d.getRoles(G)).some((r) => r.id === role.id));
+      assert.deepEqual((await d.getMember(G, ALICE))?.roleIds, []);
+      await assert.rejects(d.deleteRole(G, role.id), failsWith('DISCORD_UNKNOWN_ROLE'));
+    });
+
+    it('returns the earlier message for a repeated nonce when it is enforced', async () => {
+      const nonce = `n${Date.now().toString(36)}`;
+      const first = await d.sendMessage(OPEN, { content: 'once', nonce, enforceNonce: true });
+      const again = await d.sendMessage(OPEN, { content: 'once', nonce, enforceNonce: true });
+      assert.equal(again.id, first.id, 'no second message');
+      const loose = await d.sendMessage(OPEN, { content: 'twice', nonce });
+      assert.notEqual(loose.id, first.id, 'without enforce_nonce the nonce is only echoed');
+      const other = await d.sendMessage(OPEN, { content: 'other', nonce: `${nonce}x`, enforceNonce: true });
+      assert.notEqual(other.id, first.id);
+      await assert.rejects(
+        d.sendMessage(OPEN, { content: 'x', nonce: 'n'.repeat(26), enforceNonce: true }),
+        failsWith('DISCORD_INVALID_REQUEST'),
+      );
     });
 
     it('overwrites commands per scope, keeping the ids of commands that stay', async () => {

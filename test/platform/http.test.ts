@@ -10,6 +10,7 @@ import { quietLog } from '../support/databases.ts';
 describe('HTTP platform', () => {
   let app: HttpApp;
   let ready = true;
+  const slowStarted = Promise.withResolvers<void>();
   before(async () => {
     app = await createHttpServer({
       log: quietLog,
@@ -47,6 +48,7 @@ describe('HTTP platform', () => {
     app.get('/api/v1/scoped', { config: { access: { scope: 'x:write' } } }, async () => ({ ok: true }));
     app.get('/api/v1/open', { config: { access: { public: true } } }, async () => ({ ok: true }));
     app.get('/api/v1/slow', { config: { access: { public: true } } }, async () => {
+      slowStarted.resolve();
       await new Promise((r) => setTimeout(r, 300));
       return { finished: true };
     });
@@ -161,7 +163,9 @@ describe('HTTP platform', () => {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     const inFlight = fetch(`http://127.0.0.1:${port}/api/v1/slow`);
-    await new Promise((r) => setTimeout(r, 50));
+    // Close only once the request is being handled: on a loaded machine 50 ms may not be enough
+    // for it to arrive, and a request arriving after close() rightly gets a 503.
+    await slowStarted.promise;
     const closing = app.close();
     const res = await inFlight;
     assert.equal(res.status, 200);

@@ -70,6 +70,28 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
 ];
 
+/**
+ * More members of Demo Guild, who cannot sign in but whom the sandbox can act as: a game night
+ * needs more than five people to fill its slots and show a waitlist.
+ */
+export const DEMO_CROWD: readonly { id: string; username: string; globalName: string }[] = [
+  'Sam',
+  'Yuki',
+  'Omar',
+  'Priya',
+  'Jonas',
+  'Zoe',
+  'Tomás',
+  'Ines',
+].map((name, i) => ({
+  id: `9000000000000010${String(11 + i)}`,
+  username: name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]/g, ''),
+  globalName: name,
+}));
+
 const [ADA, HUGO, MIA, NOAH, LENA] = DEMO_USERS.map((u) => u.id) as [string, string, string, string, string];
 
 const EVERYONE =
@@ -106,6 +128,11 @@ export async function seedDemo(deps: {
     });
   }
 
+  for (const u of DEMO_CROWD) {
+    await sandbox.upsertUser({ id: u.id, username: u.username, globalName: u.globalName, acceptsDms: true });
+    await directory.upsertUser({ id: u.id, username: u.username, globalName: u.globalName, locale: 'en' });
+  }
+
   const guilds = [
     {
       guild: { id: DEMO_GUILD, name: 'Demo Guild', ownerId: ADA },
@@ -121,6 +148,7 @@ export async function seedDemo(deps: {
         { userId: MIA, roleIds: [] },
         { userId: NOAH, roleIds: [ROLE.moderator] },
         { userId: LENA, roleIds: [] },
+        ...DEMO_CROWD.map((u) => ({ userId: u.id, roleIds: [] })),
       ],
       botRoles: [ROLE.bot],
       channels: [

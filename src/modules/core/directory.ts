@@ -252,6 +252,46 @@ export function createDirectory(db: Database) {
       );
     },
 
+    /**
+     * A guild's members as the dashboard names them (nickname, else display name, else username),
+     * by that name; `query` narrows to names containing it.
+     */
+    async membersOf(
+      guildId: string,
+      options: { query?: string; limit: number },
+    ): Promise<
+      Array<{ id: string; username: string; displayName: string; avatar: string | null; roleIds: string[] }>
+    > {
+      const like = options.query ? `%${options.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      const list = await db.withGuild(guildId, (tx) =>
+        rows<{
+          user_id: string;
+          username: string;
+          display_name: string;
+          avatar: string | null;
+          role_ids: string[] | null;
+        }>(
+          tx,
+          sql`select m.user_id, u.username, coalesce(m.nickname, u.global_name, u.username) as display_name,
+                     u.avatar, m.role_ids::text[] as role_ids
+                from core.guild_members m join core.users u on u.id = m.user_id
+               where m.guild_id = ${guildId}
+                 and (${like}::text is null
+                      or coalesce(m.nickname, u.global_name, u.username) ilike ${like}
+                      or u.username ilike ${like})
+               order by lower(coalesce(m.nickname, u.global_name, u.username)), m.user_id
+               limit ${options.limit}`,
+        ),
+      );
+      return list.map((m) => ({
+        id: String(m.user_id),
+        username: m.username,
+        displayName: m.display_name,
+        avatar: m.avatar,
+        roleIds: (m.role_ids ?? []).map(String),
+      }));
+    },
+
     /** Guilds the user shares with the bot. */
     async guildsOf(
       userId: string,

@@ -13,7 +13,7 @@ import { authRoutes, sessionAuthenticator } from './auth.ts';
 import { seedDemo } from './demo.ts';
 import { demoDiscord } from './demo-discord.ts';
 import { createDirectory } from './directory.ts';
-import { coreRoutes } from './routes.ts';
+import { type ChannelSource, coreRoutes } from './routes.ts';
 import { createSessionService } from './sessions.ts';
 import { createSettingsService } from './settings.ts';
 import { createTokenService } from './tokens.ts';
@@ -108,7 +108,13 @@ export function coreModule(deps: CoreDeps) {
     return tokens.verify(match[1]);
   };
 
-  const routes = coreRoutes({ access, directory, settings, moduleNames: deps.moduleNames });
+  const routes = coreRoutes({
+    access,
+    directory,
+    settings,
+    channels: channelSource(bots),
+    moduleNames: deps.moduleNames,
+  });
   const auth = authRoutes(authDeps);
   const module: Module = {
     name: 'core',
@@ -150,3 +156,34 @@ export function coreModule(deps: CoreDeps) {
 }
 
 export type CoreServices = ReturnType<typeof coreModule>['services'];
+
+/** Channel types a message can be posted into: text, announcement, forum. */
+const POSTABLE_TYPES = new Set([0, 5, 15]);
+
+/**
+ * A guild's channels from the first identity that is in it (identities may serve different
+ * guilds), each with whether that identity may post there.
+ */
+function channelSource(bots: DiscordBots): ChannelSource {
+  return async (guildId) => {
+    for (const bot of bots.all) {
+      try {
+        const list = (await bot.discord.getGuildChannels(guildId)).filter((c) => POSTABLE_TYPES.has(c.type));
+        return Promise.all(
+          list.map(async (c) => ({
+            id: c.id,
+            name: c.name ?? c.id,
+            type: c.type,
+            parentId: c.parentId,
+            postable: await bot.discord.canPost(c.id).catch(() => false),
+          })),
+        );
+      } catch (error) {
+        if (isDiscordError(error, 'DISCORD_MISSING_ACCESS') || isDiscordError(error, 'DISCORD_UNKNOWN_GUILD'))
+          continue;
+        throw error;
+      }
+    }
+    return [];
+  };
+}

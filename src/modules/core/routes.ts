@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { notFound } from '#platform/errors.ts';
 import { principalOf } from '#platform/http/auth.ts';
 import { GuildParams, problems, Snowflake, Timestamp } from '#platform/http/schemas.ts';
@@ -44,6 +44,33 @@ const Role = Type.Object({
   everyone: Type.Boolean({ description: 'The @everyone role (its id is the guild id)' }),
 });
 
+const Channel = Type.Object({
+  id: Snowflake,
+  name: Type.String(),
+  type: Type.Integer({ description: "Discord's channel type: 0 text, 5 announcement, 15 forum" }),
+  parentId: Type.Union([Snowflake, Type.Null()], { description: 'The category it sits in' }),
+  postable: Type.Boolean({ description: 'The bot may post messages with embeds there' }),
+});
+
+const Member = Type.Object({
+  id: Snowflake,
+  username: Type.String(),
+  displayName: Type.String({ description: 'Nickname, else display name, else username' }),
+  avatar: Type.Union([Type.String(), Type.Null()]),
+  roleIds: Type.Array(Snowflake),
+});
+
+const MembersQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'Part of a name' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+  },
+  { additionalProperties: false },
+);
+
+/** Channels a module could post into; the rest (voice, categories, threads) are left out. */
+export type ChannelSource = (guildId: string) => Promise<Array<Static<typeof Channel>>>;
+
 const CapabilityRoles = Type.Object(
   Object.fromEntries(CAPABILITIES.map((c) => [c, Type.Optional(Type.Array(Snowflake, { maxItems: 50 }))])),
   { additionalProperties: false },
@@ -71,10 +98,11 @@ export function coreRoutes(deps: {
   access: AccessPolicy;
   directory: Directory;
   settings: SettingsService;
+  channels: ChannelSource;
   /** The modules a guild may enable (every composed module but core). */
   moduleNames: () => readonly string[];
 }) {
-  const { access, directory, settings, moduleNames } = deps;
+  const { access, directory, settings, channels, moduleNames } = deps;
   return (app: HttpApp) => {
     app.get(
       '/api/v1/me',
@@ -147,6 +175,47 @@ export function coreRoutes(deps: {
         await access.requireMember(principalOf(request), guildId);
         const roles = await directory.rolesOf(guildId);
         return { roles: roles.map((r) => ({ ...r, everyone: r.id === guildId })) };
+      },
+    );
+
+    app.get(
+      '/api/v1/guilds/:guildId/channels',
+      {
+        config: { access: { scope: 'guilds:read' } },
+        schema: {
+          tags: ['guilds'],
+          summary: "A guild's text, announcement and forum channels, and whether the bot may post in each",
+          params: GuildParams,
+          response: { 200: Type.Object({ channels: Type.Array(Channel) }), ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const { guildId } = request.params;
+        await access.requireMember(principalOf(request), guildId);
+        return { channels: await channels(guildId) };
+      },
+    );
+
+    app.get(
+      '/api/v1/guilds/:guildId/members',
+      {
+        config: { access: { scope: 'guilds:read' } },
+        schema: {
+          tags: ['guilds'],
+          summary: "A guild's members by name (to pick someone, e.g. a player to add)",
+          params: GuildParams,
+          querystring: MembersQuery,
+          response: { 200: Type.Object({ members: Type.Array(Member) }), ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const { guildId } = request.params;
+        const { q, limit } = request.query as Static<typeof MembersQuery>;
+        await access.requireMember(principalOf(request), guildId);
+        const query = q?.trim();
+        return {
+          members: await directory.membersOf(guildId, { limit: limit ?? 100, ...(query ? { query } : {}) }),
+        };
       },
     );
 

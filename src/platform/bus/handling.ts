@@ -38,13 +38,23 @@ insert into bus.inbox (consumer, message_id) values ($1, $2)
 on conflict do nothing
 returning message_id`;
 
+/** The inbox rows of a whole batch; returns the ids that were new (a repeated id is new once). */
+export const INSERT_INBOX_MANY = `
+insert into bus.inbox (consumer, message_id)
+select $1, id from unnest($2::uuid[]) as id
+on conflict do nothing
+returning message_id::text`;
+
 export type HandlingDeps = { readonly log: Logger; readonly metrics: BusMetrics };
 
 /**
- * Runs a batch of messages of one subscription inside one transaction, each in its own savepoint:
- * a failing handler undoes only its own effect. Returns one outcome per message; the transport
- * records retries and dead letters (in the same transaction where it can) and acknowledges only
- * after the commit.
+ * Runs a batch of messages of one subscription inside one transaction. First all together: one
+ * statement inserts every inbox row (telling duplicates apart), then the handlers run one after
+ * the other, all inside one savepoint. Should any handler fail, that savepoint is rolled back and
+ * the batch runs again message by message, each in its own savepoint, so a failing handler
+ * undoes only its own effect. Either way effects and inbox rows commit together, and the
+ * transport records retries and dead letters (in the same transaction where it can) and
+ * acknowledges only after the commit. The first pass saves three round trips per message.
  */
 export async function handleBatch(
   tx: Tx,
@@ -52,9 +62,121 @@ export async function handleBatch(
   messages: readonly Incoming[],
   deps: HandlingDeps,
 ): Promise<Outcome[]> {
+  if (messages.length > 1) {
+    const together = await handleTogether(tx, sub, messages, deps);
+    if (together) return reportDeadLetters(sub.name, together);
+  }
   const outcomes: Outcome[] = [];
   for (const message of messages) outcomes.push(await handleOne(tx, sub, message, deps));
   return reportDeadLetters(sub.name, outcomes);
+}
+
+/** The batch in one savepoint; undefined (and nothing of it kept) when any handler failed. */
+async function handleTogether(
+  tx: Tx,
+  sub: Subscription,
+  messages: readonly Incoming[],
+  deps: HandlingDeps,
+): Promise<Outcome[] | undefined> {
+  const decoded = messages.map((m) => decode(sub, m.body));
+  const ids = decoded.flatMap((d) => (d.ok ? [d.envelope.id] : []));
+  const counted: { consumer: string; outcome: 'handled' | 'duplicate'; seconds: number }[] = [];
+  let outcomes: Outcome[];
+  try {
+    outcomes = await tx.transaction(async (sp) => {
+      const fresh = new Set(
+        ids.length > 0
+          ? (await run<{ message_id: string }>(sp, INSERT_INBOX_MANY, [sub.name, `{${ids.join(',')}}`])).map(
+              (r) => r.message_id,
+            )
+          : [],
+      );
+      const result: Outcome[] = [];
+      for (const [i, d] of decoded.entries()) {
+        if (!d.ok) {
+          result.push({
+            kind: 'dead',
+            envelope: d.envelope,
+            attempts: (messages[i]?.failedBefore ?? 0) + 1,
+            failure: d.failure,
+          });
+          continue;
+        }
+        const envelope = d.envelope;
+        // Ids are compared in lower case, as PostgreSQL prints uuids.
+        if (!fresh.delete(envelope.id.toLowerCase())) {
+          result.push({ kind: 'duplicate', envelope });
+          counted.push({ consumer: sub.name, outcome: 'duplicate', seconds: 0 });
+          continue;
+        }
+        const started = performance.now();
+        await runHandler(sp, sub, envelope, (messages[i]?.failedBefore ?? 0) + 1, deps);
+        counted.push({
+          consumer: sub.name,
+          outcome: 'handled',
+          seconds: (performance.now() - started) / 1000,
+        });
+        result.push({ kind: 'handled', envelope });
+      }
+      return result;
+    });
+  } catch {
+    return undefined;
+  }
+  // Counted once the batch went through: the fallback counts each message itself.
+  for (const c of counted) {
+    deps.metrics.deliveries.inc({ consumer: c.consumer, outcome: c.outcome });
+    if (c.outcome === 'handled') deps.metrics.handlerDuration.observe({ consumer: c.consumer }, c.seconds);
+  }
+  for (const [i, o] of outcomes.entries()) {
+    if (o.kind !== 'dead') continue;
+    const d = decoded[i];
+    if (d && !d.ok) {
+      deps.metrics.deliveries.inc({ consumer: sub.name, outcome: 'dead' });
+      deps.metrics.deadLettered.inc({ consumer: sub.name, code: d.failure.code });
+      deps.log.warn(
+        { consumer: sub.name, code: d.failure.code, err: d.failure.message },
+        'rejected message: dead-lettered without running the handler',
+      );
+    }
+  }
+  return outcomes;
+}
+
+/** One handler call with its scoped logger and its time limit. */
+async function runHandler(
+  tx: Tx,
+  sub: Subscription,
+  envelope: Envelope,
+  attempt: number,
+  deps: HandlingDeps,
+) {
+  const log = deps.log.child({
+    consumer: sub.name,
+    messageId: envelope.id,
+    guildId: envelope.guildId,
+    correlationId: envelope.correlationId,
+    attempt,
+  });
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    log.warn({ timeoutMs: sub.timeoutMs }, 'handler exceeded its time limit; its signal is aborted');
+    controller.abort(new BusError('HANDLER_FAILED', `handler timed out after ${sub.timeoutMs} ms`));
+  }, sub.timeoutMs);
+  try {
+    await traceHandler(sub.name, envelope, () =>
+      sub.handler(envelope, {
+        tx,
+        log,
+        attempt,
+        maxAttempts: sub.maxAttempts,
+        consumer: sub.name,
+        signal: controller.signal,
+      }),
+    );
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function handleOne(tx: Tx, sub: Subscription, message: Incoming, deps: HandlingDeps): Promise<Outcome> {

@@ -26,6 +26,8 @@ export type Config = {
     readonly pollIntervalMs: number;
     readonly inboxRetentionDays: number;
   };
+  /** Where worker and scheduler processes serve /metrics; undefined: they do not. */
+  readonly metricsPort: number | undefined;
   readonly scheduler: {
     readonly batchSize: number;
     readonly pollIntervalMs: number;
@@ -137,6 +139,7 @@ export function loadConfig(
       pollIntervalMs: v.BUS_POLL_INTERVAL_MS,
       inboxRetentionDays: v.BUS_INBOX_RETENTION_DAYS,
     },
+    metricsPort: v.METRICS_PORT,
     scheduler: {
       batchSize: v.SCHEDULER_BATCH_SIZE,
       pollIntervalMs: v.SCHEDULER_POLL_INTERVAL_MS,

@@ -216,6 +216,14 @@ export const variables = {
     14,
     parseInteger(1, 3650),
   ),
+  METRICS_PORT: optional(
+    {
+      description:
+        'Port on which `guildhall worker` and `guildhall scheduler` serve Prometheus /metrics (on HOST). Unset: none (the API serves /metrics on PORT, also for `guildhall start`)',
+      example: '9464',
+    },
+    parseInteger(0, 65535),
+  ),
   SCHEDULER_BATCH_SIZE: withDefault(
     { description: 'Due jobs a scheduler claims per transaction' },
     500,

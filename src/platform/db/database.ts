@@ -68,15 +68,21 @@ export function assertSnowflake(id: string): void {
   if (!/^\d{1,20}$/.test(id)) throw new TypeError(`not a Discord id: ${JSON.stringify(id)}`);
 }
 
+/** BEGIN … COMMIT around `fn` (Drizzle's own by default; PostgreSQL brings one that never leaks). */
+export type TransactionRunner = <T>(fn: (tx: Tx) => Promise<T>, config?: PgTransactionConfig) => Promise<T>;
+
 /**
  * `withGuild` and `withSystem` for any Drizzle handle. The role and the guild are set with
  * `set_config(..., true)`, which lasts until the end of the transaction, in one round trip.
  */
-export function scopedTransactions(db: Db): Pick<Database, 'withGuild' | 'withSystem'> {
+export function scopedTransactions(
+  db: Db,
+  transaction: TransactionRunner = (fn, config) => db.transaction(fn, config),
+): Pick<Database, 'withGuild' | 'withSystem'> {
   return {
     async withGuild(guildId, fn, options) {
       assertSnowflake(guildId);
-      return db.transaction(async (tx) => {
+      return transaction(async (tx) => {
         await tx.execute(
           sql`select set_config('app.guild_id', ${guildId}, true), set_config('role', ${APP_ROLE}, true)`,
         );
@@ -84,7 +90,7 @@ export function scopedTransactions(db: Db): Pick<Database, 'withGuild' | 'withSy
       }, transactionConfig(options));
     },
     withSystem(fn, options) {
-      return db.transaction(async (tx) => {
+      return transaction(async (tx) => {
         await tx.execute(
           sql`select set_config('app.guild_id', '', true), set_config('role', ${SYSTEM_ROLE}, true)`,
         );

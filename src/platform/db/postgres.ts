@@ -8,6 +8,7 @@ import {
   type Notification,
   type SqlSession,
   scopedTransactions,
+  type TransactionRunner,
 } from './database.ts';
 
 export type PostgresOptions = {
@@ -27,11 +28,45 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (err) => options.log.warn({ err }, 'idle PostgreSQL connection failed'));
+  // Nor may a checked-out one: the pool removes its own listener while a client is lent out, and
+  // a backend terminated between two queries of a transaction (pg_terminate_backend, a restart)
+  // emits 'error' on it then. Such a client is not queryable any more, so the pool drops it on
+  // release instead of lending it again.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => options.log.warn({ err }, 'PostgreSQL connection failed'));
+  });
   const client = await pool.connect();
   client.release();
 
   const db = drizzle({ client: pool }) as unknown as Db;
   const listeners = new ListenerConnection(options);
+  // One Drizzle handle per pooled connection, for transactions (see below).
+  const handles = new WeakMap<pg.PoolClient, Db>();
+
+  /**
+   * Drizzle's own transaction over a pool leaks the connection when BEGIN itself fails (it
+   * releases only after a successful BEGIN), which a terminated backend causes: the pool then
+   * runs dry. Here the connection is borrowed first and always given back, and destroyed
+   * rather than reused when the transaction failed on a broken connection.
+   */
+  const transaction: TransactionRunner = async (fn, config) => {
+    const client = await pool.connect();
+    let handle = handles.get(client);
+    if (!handle) {
+      handle = drizzle({ client }) as unknown as Db;
+      handles.set(client, handle);
+    }
+    let failure: Error | undefined;
+    try {
+      return await handle.transaction(fn, config);
+    } catch (error) {
+      failure = error as Error;
+      throw error;
+    } finally {
+      // A failed ROLLBACK leaves the connection in an unknown state: not reused either.
+      client.release(failure && !(await isIdle(client)) ? failure : undefined);
+    }
+  };
 
   return {
     kind: 'postgres',
@@ -41,7 +76,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       const res = await pool.query(text, params ? [...params] : undefined);
       return { rows: res.rows, rowCount: res.rowCount ?? res.rows.length };
     },
-    ...scopedTransactions(db),
+    ...scopedTransactions(db, transaction),
     async session(fn) {
       const conn = await pool.connect();
       let broken: Error | undefined;
@@ -181,6 +216,18 @@ class ListenerConnection {
     const client = this.#client;
     this.#client = undefined;
     await client?.end().catch(() => {});
+  }
+}
+
+/** Whether a connection that just failed a transaction is usable: alive and outside any transaction. */
+async function isIdle(client: pg.PoolClient): Promise<boolean> {
+  try {
+    const { rows } = await client.query<{ idle: boolean }>(
+      `select pg_current_xact_id_if_assigned() is null and now() = statement_timestamp() as idle`,
+    );
+    return rows[0]?.idle === true;
+  } catch {
+    return false;
   }
 }
 

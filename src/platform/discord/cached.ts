@@ -44,6 +44,15 @@ export function cachedDiscord(discord: Discord, cache: Cache): Discord {
           tags: [guildTag(guildId), `member:${guildId}:${userId}`],
         },
       ),
+    async createRole(guildId, role) {
+      const created = await discord.createRole(guildId, role);
+      await cache.invalidateTag(guildTag(guildId));
+      return created;
+    },
+    async deleteRole(guildId, roleId) {
+      await discord.deleteRole(guildId, roleId);
+      await cache.invalidateTag(guildTag(guildId));
+    },
     async addMemberRole(guildId, userId, roleId) {
       await discord.addMemberRole(guildId, userId, roleId);
       await cache.invalidateTag(`member:${guildId}:${userId}`);

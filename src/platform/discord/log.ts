@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import {
   type APIApplicationCommand,
@@ -10,7 +11,16 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import { type Database, rows, type Tx } from '../db/database.ts';
 import { DiscordError, discordError } from './errors.ts';
-import type { CommandScope, Discord, DiscordMessage, DiscordUser, MessagePayload } from './port.ts';
+import { channelPermissions, hasAll, PermissionBits } from './permissions.ts';
+import {
+  type CommandScope,
+  type Discord,
+  type DiscordMessage,
+  type DiscordRole,
+  type DiscordUser,
+  type MessagePayload,
+  NONCE_WINDOW_MS,
+} from './port.ts';
 import { canPostWith } from './rest.ts';
 import {
   type ChannelRow,
@@ -45,6 +55,18 @@ export function sandboxBotId(identity: string): string {
   return ((n % 100_000_000_000n) + 700_000_000_000_000_000n).toString();
 }
 
+const ambient = new AsyncLocalStorage<Tx>();
+
+/**
+ * Runs `fn` with every sandbox call it makes inside `tx` (savepoints) instead of transactions of
+ * their own. For event consumers, which hold a transaction while they talk to Discord: on PGlite
+ * (one connection, transactions taken in turn) a second transaction would wait for that one
+ * forever. A sandbox call then rolls back with the consumer's transaction, as if it had failed.
+ */
+export function sandboxWithin<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  return ambient.run(tx, fn);
+}
+
 /**
  * The embedded adapter (no bot token): an in-database stand-in for Discord. It answers like Discord
  * — same ids, same errors (an unknown message is `DISCORD_UNKNOWN_MESSAGE`, a member with DMs off
@@ -61,14 +83,17 @@ export function createLogDiscord(options: LogDiscordOptions): Discord {
     avatar: null,
     bot: true,
   };
+  /** A system transaction, or a savepoint of the caller's (see `sandboxWithin`). */
+  const system = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    const outer = ambient.getStore();
+    return outer ? outer.transaction(fn) : db.withSystem(fn);
+  };
   let botSaved: Promise<void> | undefined;
   const ensureBot = () => {
-    botSaved ??= db
-      .withSystem((tx) =>
-        tx.execute(sql`insert into discord.sandbox_users (id, username, bot) values (${botUser.id}, ${botUser.username}, true)
+    botSaved ??= system((tx) =>
+      tx.execute(sql`insert into discord.sandbox_users (id, username, bot) values (${botUser.id}, ${botUser.username}, true)
                         on conflict (id) do update set username = excluded.username, bot = true`),
-      )
-      .then(() => {});
+    ).then(() => {});
     botSaved.catch(() => {
       botSaved = undefined;
     });
@@ -84,7 +109,7 @@ export function createLogDiscord(options: LogDiscordOptions): Discord {
   ): Promise<T> {
     await ensureBot();
     try {
-      const result = await db.withSystem(fn);
+      const result = await system(fn);
       await record(method, route, body, 'ok');
       return result;
     } catch (error) {
@@ -93,7 +118,7 @@ export function createLogDiscord(options: LogDiscordOptions): Discord {
     }
   }
   function record(method: string, route: string, body: unknown, outcome: string) {
-    return db.withSystem((tx) =>
+    return system((tx) =>
       tx.execute(sql`insert into discord.sandbox_calls (bot, method, route, body, outcome)
                      values (${identity}, ${method}, ${route}, ${body === undefined ? null : JSON.stringify(body)}::jsonb, ${outcome})`),
     );
@@ -121,13 +146,24 @@ export function createLogDiscord(options: LogDiscordOptions): Discord {
   ): Promise<DiscordMessage> {
     validate(values.message);
     const m = values.message;
+    if (m.nonce !== undefined && m.nonce.length > 25) throw discordError(50035, 400);
+    if (m.nonce && m.enforceNonce && (values.kind === 'message' || values.kind === 'dm')) {
+      const [earlier] = await rows<MessageRow>(
+        tx,
+        sql`select * from discord.sandbox_messages
+             where author_id = ${appId} and nonce = ${m.nonce}
+               and created_at > now() - make_interval(secs => ${NONCE_WINDOW_MS / 1000})
+             order by created_at desc limit 1`,
+      );
+      if (earlier) return toMessage(earlier);
+    }
     const [row] = await rows<MessageRow>(
       tx,
       sql`insert into discord.sandbox_messages
-            (id, bot, channel_id, guild_id, recipient_id, author_id, kind, interaction_token, content, embeds, components, flags)
+            (id, bot, channel_id, guild_id, recipient_id, author_id, kind, interaction_token, content, embeds, components, flags, nonce)
           values (${nextId()}, ${identity}, ${values.channelId}, ${values.guildId}, ${values.recipientId}, ${appId},
                   ${values.kind}, ${values.token ?? null}, ${m.content ?? ''}, ${JSON.stringify(m.embeds ?? [])}::jsonb,
-                  ${JSON.stringify(m.components ?? [])}::jsonb, ${m.flags ?? 0})
+                  ${JSON.stringify(m.components ?? [])}::jsonb, ${m.flags ?? 0}, ${m.nonce ?? null})
           returning *`,
     );
     return toMessage(row as MessageRow);
@@ -385,6 +421,42 @@ export function createLogDiscord(options: LogDiscordOptions): Discord {
         return m ? toMember(m) : null;
       });
     },
+    createRole(guildId, role) {
+      return call('POST', `/guilds/${guildId}/roles`, role, async (tx) => {
+        const guild = await requireManageRoles(tx, guildId);
+        const created: DiscordRole = {
+          id: nextId(),
+          name: role.name.slice(0, 100),
+          permissions: role.permissions ?? '0',
+          // Discord puts a new role just above @everyone.
+          position: 1,
+          color: role.color ?? 0,
+          managed: false,
+        };
+        const roles = [
+          ...guild.roles.map((r) => (r.id !== guild.id ? { ...r, position: r.position + 1 } : r)),
+          created,
+        ];
+        await tx.execute(
+          sql`update discord.sandbox_guilds set roles = ${JSON.stringify(roles)}::jsonb where id = ${guildId}`,
+        );
+        return created;
+      });
+    },
+    deleteRole(guildId, roleId) {
+      return call('DELETE', `/guilds/${guildId}/roles/${roleId}`, undefined, async (tx) => {
+        const guild = await requireManageRoles(tx, guildId);
+        if (roleId === guildId || !guild.roles.some((r) => r.id === roleId)) throw discordError(10011, 404);
+        const roles = guild.roles.filter((r) => r.id !== roleId);
+        await tx.execute(
+          sql`update discord.sandbox_guilds set roles = ${JSON.stringify(roles)}::jsonb where id = ${guildId}`,
+        );
+        await tx.execute(
+          sql`update discord.sandbox_members set role_ids = array_remove(role_ids, ${roleId}::bigint)
+               where guild_id = ${guildId}`,
+        );
+      });
+    },
     addMemberRole(guildId, userId, roleId) {
       return call('PUT', `/guilds/${guildId}/members/${userId}/roles/${roleId}`, undefined, async (tx) => {
         await memberRoleChange(tx, guildId, userId, roleId, 'add');
@@ -395,7 +467,7 @@ export function createLogDiscord(options: LogDiscordOptions): Discord {
         await memberRoleChange(tx, guildId, userId, roleId, 'remove');
       });
     },
-    canPost: (channelId) => db.withSystem((tx) => canPostIn(tx, channelId)),
+    canPost: (channelId) => system((tx) => canPostIn(tx, channelId)),
 
     getCommands(scope: CommandScope = {}) {
       return call('GET', commandsRoute(scope), undefined, async (tx) => {
@@ -525,6 +597,28 @@ export function createLogDiscord(options: LogDiscordOptions): Discord {
       });
     },
   };
+
+  /** The guild, when the bot holds Manage Roles in it (Discord answers 50013 otherwise). */
+  async function requireManageRoles(tx: Tx, guildId: string) {
+    const guild = await guildRow(tx, guildId);
+    const [me] = await rows<MemberRow>(
+      tx,
+      sql`select m.*, u.username, u.global_name, u.avatar, u.bot from discord.sandbox_members m
+            join discord.sandbox_users u on u.id = m.user_id
+           where m.guild_id = ${guildId} and m.user_id = ${appId}`,
+    );
+    if (!me) throw discordError(50001, 403);
+    const perms = channelPermissions({
+      guildId,
+      ownerId: guild.owner_id,
+      roles: guild.roles,
+      userId: appId,
+      memberRoleIds: toMember(me).roleIds,
+      overwrites: [],
+    });
+    if (!hasAll(perms, PermissionBits.MANAGE_ROLES)) throw discordError(50013, 403);
+    return guild;
+  }
 
   async function memberRoleChange(
     tx: Tx,

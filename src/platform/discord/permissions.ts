@@ -4,6 +4,7 @@ import { OverwriteType } from 'discord-api-types/v10';
 export const PermissionBits = {
   ADMINISTRATOR: 1n << 3n,
   MANAGE_GUILD: 1n << 5n,
+  MANAGE_ROLES: 1n << 28n,
   ADD_REACTIONS: 1n << 6n,
   VIEW_CHANNEL: 1n << 10n,
   SEND_MESSAGES: 1n << 11n,

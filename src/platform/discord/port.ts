@@ -22,7 +22,20 @@ export type MessagePayload = {
   readonly allowedMentions?: APIAllowedMentions;
   /** Message flags, e.g. 64 (ephemeral) on interaction responses and follow-ups. */
   readonly flags?: number;
+  /**
+   * Up to 25 characters, sent with new channel messages (not edits). With `enforceNonce`, Discord
+   * returns the message the same author already sent with this nonce in the past few minutes
+   * instead of creating a second one: a retried send after a crash does not post twice.
+   */
+  readonly nonce?: string;
+  readonly enforceNonce?: boolean;
 };
+
+/**
+ * How long a nonce is remembered for `enforceNonce`. Discord says "the past few minutes"; the
+ * adapters that stand in for it (sandbox, test stand-in) use this.
+ */
+export const NONCE_WINDOW_MS = 5 * 60_000;
 
 export type DiscordMessage = {
   readonly id: string;
@@ -92,6 +105,15 @@ export type CreateThread = {
   readonly private?: boolean;
 };
 
+export type CreateRole = {
+  readonly name: string;
+  /** Permission bit set as a decimal string; default none ("0"): a role for mentions only. */
+  readonly permissions?: string;
+  readonly color?: number;
+  /** Whether anyone may @mention it (a host pinging the players). */
+  readonly mentionable?: boolean;
+};
+
 export type CommandScope = { readonly guildId?: string | undefined };
 
 export type Discord = {
@@ -126,6 +148,9 @@ export type Discord = {
   getGuildChannels(guildId: string): Promise<DiscordChannel[]>;
   /** The member, or null when the user is not (or no longer) in the guild. */
   getMember(guildId: string, userId: string): Promise<DiscordMember | null>;
+  /** A new role (below the bot's own, so the bot may grant it); needs Manage Roles. */
+  createRole(guildId: string, role: CreateRole): Promise<DiscordRole>;
+  deleteRole(guildId: string, roleId: string): Promise<void>;
   addMemberRole(guildId: string, userId: string, roleId: string): Promise<void>;
   removeMemberRole(guildId: string, userId: string, roleId: string): Promise<void>;
   /** Whether the bot may post messages with embeds in the channel (channel overwrites included). */

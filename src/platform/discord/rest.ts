@@ -188,6 +188,18 @@ export function createRestDiscord(options: RestDiscordOptions): Discord & { read
         throw error;
       }
     },
+    async createRole(guildId, role) {
+      const body = {
+        name: role.name.slice(0, 100),
+        permissions: role.permissions ?? '0',
+        color: role.color ?? 0,
+        mentionable: role.mentionable ?? false,
+      };
+      return toRole(await call<APIRole>(() => rest.post(Routes.guildRoles(guildId), { body })));
+    },
+    async deleteRole(guildId, roleId) {
+      await call(() => rest.delete(Routes.guildRole(guildId, roleId)));
+    },
     async addMemberRole(guildId, userId, roleId) {
       await call(() => rest.put(Routes.guildMemberRole(guildId, userId, roleId)));
     },
@@ -296,6 +308,8 @@ function toBody(message: MessagePayload): RESTPostAPIChannelMessageJSONBody {
     ...(message.embeds !== undefined ? { embeds: [...message.embeds] } : {}),
     ...(message.components !== undefined ? { components: [...message.components] } : {}),
     ...(message.flags !== undefined ? { flags: message.flags } : {}),
+    ...(message.nonce !== undefined ? { nonce: message.nonce } : {}),
+    ...(message.nonce !== undefined && message.enforceNonce ? { enforce_nonce: true } : {}),
     // Nobody is pinged unless the caller says so: announcements must not mass-mention by accident.
     allowed_mentions: message.allowedMentions ?? { parse: [] },
   } as RESTPostAPIChannelMessageJSONBody;

@@ -18,7 +18,15 @@ import { cancelJob, cancelJobsByPrefix, type ScheduleRequest, scheduleJob } from
  * each fired job into the outbox. `SKIP LOCKED` lets any number of schedulers run: a job is
  * claimed by exactly one of them, and once committed it is no longer pending.
  *
- * $1 = kinds as JSON [{kind, type, version, lateness_ms}], $2 = batch size.
+ * One statement is one round trip, committed on its own: the loop runs it outside an explicit
+ * transaction. Only ticks of recurring jobs need more (their next tick, computed from the cron
+ * expression here, is inserted in the same transaction), so with $3 = false they are left
+ * alone and `recurring_due` tells the loop to claim them in a transaction of their own.
+ *
+ * Every row also says when the next pending job not claimed now is due, so the loop knows how
+ * long to sleep without asking again; a claim that took nothing returns one row with a null key.
+ *
+ * $1 = kinds as JSON [{kind, type, version, lateness_ms}], $2 = batch size, $3 = recurring too.
  */
 export const CLAIM_DUE_JOBS = `
 with kinds as (
@@ -27,6 +35,7 @@ with kinds as (
   select j.key from sched.jobs j
   where j.status = 'pending' and j.due_at <= statement_timestamp()
     and j.kind = any(array(select kind from kinds))
+    and ($3::boolean or j.recurring is null)
   order by j.due_at
   limit $2
   for update skip locked
@@ -54,17 +63,23 @@ with kinds as (
            'payload', c.payload)
   from claimed c where c.status = 'fired'
   order by c.due_at, c.key
+), next as (
+  select (extract(epoch from j.due_at - clock_timestamp()) * 1000)::float8 as next_ms,
+         (extract(epoch from j.due_at) * 1000)::float8 as next_at
+  from sched.jobs j
+  where j.status = 'pending' and j.kind = any(array(select kind from kinds))
+    and not exists (select 1 from due d where d.key = j.key)
+  order by j.due_at
+  limit 1
 )
-select key, kind, status, recurring, guild_id, fired_at,
-       extract(epoch from fired_at - due_at)::float8 as lag
-from claimed`;
-
-/** Milliseconds until the earliest pending job of a known kind (read off the partial index). */
-export const NEXT_DUE = `
-select (extract(epoch from min(due_at) - clock_timestamp()) * 1000)::float8 as ms,
-       (extract(epoch from min(due_at)) * 1000)::float8 as at
-from sched.jobs
-where status = 'pending' and kind = any(array(select jsonb_array_elements_text($1::jsonb)))`;
+select c.key, c.kind, c.status, c.recurring, c.guild_id, c.fired_at,
+       extract(epoch from c.fired_at - c.due_at)::float8 as lag,
+       (select next_ms from next) as next_ms, (select next_at from next) as next_at,
+       (not $3::boolean and exists (
+          select 1 from sched.jobs r
+          where r.status = 'pending' and r.recurring is not null and r.due_at <= statement_timestamp()
+            and r.kind = any(array(select kind from kinds)))) as recurring_due
+from (select 1) one left join claimed c on true`;
 
 export const INSERT_TICKS = `
 insert into sched.jobs (key, kind, guild_id, due_at, payload, recurring)
@@ -190,13 +205,17 @@ type DispatchDeps = {
 };
 
 type Claimed = {
-  key: string;
+  /** Null in the one row of a claim that took nothing. */
+  key: string | null;
   kind: string;
   status: 'fired' | 'missed';
   recurring: string | null;
   guild_id: string | null;
   fired_at: Date | string;
   lag: number;
+  next_ms: number | null;
+  next_at: number | null;
+  recurring_due: boolean;
 };
 
 async function startDispatching(deps: DispatchDeps): Promise<Stoppable> {
@@ -226,9 +245,10 @@ async function startDispatching(deps: DispatchDeps): Promise<Stoppable> {
     if (sleepingUntil === undefined || !Number.isFinite(at) || at < sleepingUntil) wakeup.wake();
   });
 
-  const claim = () =>
+  /** Recurring ticks: claimed with their next tick inserted in the same transaction. */
+  const claimRecurring = () =>
     db.withSystem(async (tx) => {
-      const rows = await run<Claimed>(tx, CLAIM_DUE_JOBS, [kindsJson, config.batchSize]);
+      const rows = await run<Claimed>(tx, CLAIM_DUE_JOBS, [kindsJson, config.batchSize, true]);
       const ticks: Record<string, unknown>[] = [];
       for (const row of rows) {
         if (!row.recurring) continue;
@@ -242,6 +262,16 @@ async function startDispatching(deps: DispatchDeps): Promise<Stoppable> {
       if (ticks.length > 0) await run(tx, INSERT_TICKS, [JSON.stringify(ticks)]);
       return rows;
     });
+
+  /** One claim: a single statement, unless ticks of recurring jobs are due too. */
+  const claim = async () => {
+    const { rows } = await db.query<Claimed>(CLAIM_DUE_JOBS, [kindsJson, config.batchSize, false]);
+    const summary = rows[0];
+    const claimed = rows.filter((r) => r.key !== null);
+    if (!summary?.recurring_due) return { claimed, next: summary };
+    const more = await claimRecurring();
+    return { claimed: [...claimed, ...more.filter((r) => r.key !== null)], next: more[0] };
+  };
 
   const record = (rows: readonly Claimed[]) => {
     for (const row of rows) {
@@ -263,16 +293,13 @@ async function startDispatching(deps: DispatchDeps): Promise<Stoppable> {
           await wakeup.sleep(config.pollIntervalMs);
           continue;
         }
-        const rows = await traceDispatch(claim);
+        const { claimed, next } = await traceDispatch(claim);
         failures = 0;
-        record(rows);
-        if (rows.length >= config.batchSize) continue;
-        const { rows: next } = await db.query<{ ms: number | null; at: number | null }>(NEXT_DUE, [
-          kindNames,
-        ]);
-        const ms = next[0]?.ms;
+        record(claimed);
+        if (claimed.length >= config.batchSize) continue;
+        const ms = next?.next_ms;
         if (ms !== null && ms !== undefined && ms <= 0) continue;
-        sleepingUntil = next[0]?.at ?? Number.POSITIVE_INFINITY;
+        sleepingUntil = next?.next_at ?? Number.POSITIVE_INFINITY;
         const wait =
           ms === null || ms === undefined ? config.pollIntervalMs : Math.min(ms, config.pollIntervalMs);
         if (running) await wakeup.sleep(wait);

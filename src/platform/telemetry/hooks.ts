@@ -83,19 +83,13 @@ export async function traceRelay<R extends { readonly moved: number }>(relay: ()
   );
 }
 
-/**
- * A span for a scheduler batch that claimed jobs (empty polls are not recorded). The claim
- * returns its rows, or an object holding them as `claimed`.
- */
-export async function traceDispatch<R extends readonly unknown[] | { readonly claimed: readonly unknown[] }>(
+/** A span for a scheduler batch that claimed jobs (empty polls are not recorded). */
+export async function traceDispatch<R extends { readonly claimed: readonly unknown[] }>(
   claim: () => Promise<R>,
 ): Promise<R> {
-  return recordIf('scheduler dispatch', claim, (result) => {
-    const count = Array.isArray(result)
-      ? result.length
-      : (result as { claimed: readonly unknown[] }).claimed.length;
-    return count > 0 ? { 'guildhall.jobs.claimed': count } : undefined;
-  });
+  return recordIf('scheduler dispatch', claim, (r) =>
+    r.claimed.length > 0 ? { 'guildhall.jobs.claimed': r.claimed.length } : undefined,
+  );
 }
 
 async function recordIf<R>(

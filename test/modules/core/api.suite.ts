@@ -81,6 +81,38 @@ export function coreApiSuite(factory: DatabaseFactory) {
       });
     });
 
+    describe('members and channels', () => {
+      it("lists a guild's members by name, and finds them by part of it", async () => {
+        const res = await get(`/api/v1/guilds/${f.guildA}/members`, aliceAll);
+        assert.equal(res.statusCode, 200, res.body);
+        assert.deepEqual(
+          res.json().members.map((m: { username: string }) => m.username),
+          ['alice', 'bob', 'dave'],
+        );
+        const dave = res.json().members.find((m: { id: string }) => m.id === f.dave);
+        assert.deepEqual(dave.roleIds, ['444444444444444441']);
+        const found = await get(`/api/v1/guilds/${f.guildA}/members?q=DA`, aliceAll);
+        assert.deepEqual(
+          found.json().members.map((m: { id: string }) => m.id),
+          [f.dave],
+        );
+        const wild = await get(`/api/v1/guilds/${f.guildA}/members?q=%25`, aliceAll);
+        assert.deepEqual(wild.json().members, [], 'a % is a character, not a wildcard');
+        problem(await get(`/api/v1/guilds/${f.guildA}/members?limit=0`, aliceAll), 400, 'VALIDATION_FAILED');
+      });
+
+      it('shows neither members nor channels of another guild', async () => {
+        problem(await get(`/api/v1/guilds/${f.guildB}/members`, aliceAll), 404, 'GUILD_NOT_FOUND');
+        problem(await get(`/api/v1/guilds/${f.guildB}/channels`, aliceAll), 404, 'GUILD_NOT_FOUND');
+      });
+
+      it('answers an empty channel list for a guild the bot knows no channels of', async () => {
+        const res = await get(`/api/v1/guilds/${f.guildA}/channels`, aliceAll);
+        assert.equal(res.statusCode, 200, res.body);
+        assert.deepEqual(res.json(), { channels: [] });
+      });
+    });
+
     describe('guild isolation', () => {
       it('answers 404 for a guild the caller is not in, and reveals nothing', async () => {
         problem(await get(`/api/v1/guilds/${f.guildB}`, aliceAll), 404, 'GUILD_NOT_FOUND');

@@ -22,7 +22,7 @@ describe('polling hooks record only batches that did something', () => {
 
   it('pass results through untouched with tracing off', async () => {
     assert.deepEqual(await traceRelay(async () => ({ moved: 3 })), { moved: 3 });
-    assert.deepEqual(await traceDispatch(async () => [1, 2]), [1, 2]);
+    assert.deepEqual(await traceDispatch(async () => ({ claimed: [1, 2] })), { claimed: [1, 2] });
   });
 
   it('record relay batches that moved rows, and failures, but not empty polls', async () => {
@@ -49,12 +49,11 @@ describe('polling hooks record only batches that did something', () => {
     );
   });
 
-  it('record scheduler batches whether the claim returns rows or { claimed }', async () => {
+  it('record scheduler batches that claimed jobs, but not empty polls', async () => {
     const recorded: Recorded[] = [];
     setTracer(recordingTracer(recorded));
-    await traceDispatch(async () => []);
     await traceDispatch(async () => ({ claimed: [], next: undefined }));
-    await traceDispatch(async () => ['a', 'b']);
+    await traceDispatch(async () => ({ claimed: ['a', 'b'], next: undefined }));
     const result = await traceDispatch(async () => ({ claimed: ['c'], next: { ms: 5 } }));
     assert.deepEqual(result, { claimed: ['c'], next: { ms: 5 } });
     assert.deepEqual(

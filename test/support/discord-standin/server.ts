@@ -2,7 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIApplicationCommand, APIInteraction } from 'discord-api-types/v10';
-import { channelPermissions, hasAll, POST_PERMISSIONS } from '#platform/discord/permissions.ts';
+import {
+  channelPermissions,
+  hasAll,
+  PermissionBits,
+  POST_PERMISSIONS,
+} from '#platform/discord/permissions.ts';
+import { NONCE_WINDOW_MS } from '#platform/discord/port.ts';
 import { type Limit, RateLimits } from './ratelimit.ts';
 import { nextId, type StandinUser, World } from './world.ts';
 
@@ -438,7 +444,22 @@ export class DiscordStandin {
         if (!this.#canPost(bot as StandinBot, c.id)) throw E.missingPermissions();
       }
       this.#validate(body);
-      return w.makeMessage(c.id, (bot as StandinBot).id, body);
+      const author = (bot as StandinBot).id;
+      const nonce = body.nonce === undefined ? undefined : String(body.nonce);
+      if (nonce !== undefined && nonce.length > 25) throw E.invalidBody();
+      if (nonce !== undefined && body.enforce_nonce === true) {
+        // Discord: the same author's message with this nonce from the past few minutes comes back
+        // instead of a new one (whichever channel it went to).
+        const key = `${author}:${nonce}`;
+        const earlier = w.nonces.get(key);
+        const m =
+          earlier && Date.now() - earlier.at < NONCE_WINDOW_MS ? w.messages.get(earlier.id) : undefined;
+        if (m) return m;
+        const created = w.makeMessage(c.id, author, body, { nonce });
+        w.nonces.set(key, { id: created.id, at: Date.now() });
+        return created;
+      }
+      return w.makeMessage(c.id, author, body, nonce !== undefined ? { nonce } : {});
     });
     this.#on('GET', '/channels/:channel/messages/:message', ({ params, bot }) => {
       this.#channel(params.channel as string, bot);
@@ -542,6 +563,42 @@ export class DiscordStandin {
       const m = w.apiMember(params.guild as string, params.user as string);
       if (!m) throw E.unknownMember();
       return m;
+    });
+    const requireManageRoles = (ctx: Ctx) => {
+      const guild = this.#requireBotInGuild(ctx.bot, ctx.params.guild as string);
+      const me = w.members.get(guild.id)?.get((ctx.bot as StandinBot).id);
+      const perms = channelPermissions({
+        guildId: guild.id,
+        ownerId: guild.ownerId,
+        roles: guild.roles,
+        userId: (ctx.bot as StandinBot).id,
+        memberRoleIds: me?.roles ?? [],
+        overwrites: [],
+      });
+      if (!hasAll(perms, PermissionBits.MANAGE_ROLES)) throw E.missingPermissions();
+      return guild;
+    };
+    this.#on('POST', '/guilds/:guild/roles', (ctx) => {
+      const guild = requireManageRoles(ctx);
+      const name = String(ctx.body.name ?? 'new role');
+      if (name.length > 100) throw E.invalidBody();
+      // A new role goes just above @everyone.
+      for (const r of guild.roles) if (r.id !== guild.id) r.position = (r.position ?? 0) + 1;
+      const role = {
+        id: nextId(),
+        name,
+        permissions: String(ctx.body.permissions ?? '0'),
+        position: 1,
+      };
+      guild.roles.push(role);
+      return w.apiRole(role);
+    });
+    this.#on('DELETE', '/guilds/:guild/roles/:role', (ctx) => {
+      const guild = requireManageRoles(ctx);
+      const roleId = ctx.params.role as string;
+      if (roleId === guild.id || !guild.roles.some((r) => r.id === roleId)) throw E.unknownRole();
+      guild.roles = guild.roles.filter((r) => r.id !== roleId);
+      for (const m of w.members.get(guild.id)?.values() ?? []) m.roles = m.roles.filter((r) => r !== roleId);
     });
     const roleChange = (add: boolean) => (ctx: Ctx) => {
       const guild = this.#requireBotInGuild(ctx.bot, ctx.params.guild as string);

@@ -53,6 +53,8 @@ export class World {
   >();
   readonly channels = new Map<string, StandinChannel>();
   readonly messages = new Map<string, StoredMessage>();
+  /** `${authorId}:${nonce}` -> the message sent with it (for `enforce_nonce`). */
+  readonly nonces = new Map<string, { id: string; at: number }>();
   /** `${appId}:${guildId ?? 'global'}` -> commands */
   readonly commands = new Map<string, APIApplicationCommand[]>();
 

@@ -2026,6 +2026,4493 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/guilds/{guildId}/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A guild's text, announcement and forum channels, and whether the bot may post in each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channels: {
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                id: string;
+                                name: string;
+                                /** @description The category it sits in */
+                                parentId: string | null;
+                                /** @description The bot may post messages with embeds there */
+                                postable: boolean;
+                                /** @description Discord's channel type: 0 text, 5 announcement, 15 forum */
+                                type: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Games of a guild, by start time, with keyset pagination */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @description startsAt ≥ from */
+                    from?: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    hostId?: string;
+                    limit?: number;
+                    /** @description Games the caller hosts or takes part in */
+                    mine?: boolean;
+                    order?: "asc" | "desc";
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    participantId?: string;
+                    /** @description Comma-separated statuses */
+                    status?: string;
+                    /** @description startsAt < to */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activity: string | null;
+                                announcementMessageId: string | null;
+                                channelId: string | null;
+                                confirmedCount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                description: string | null;
+                                durationMinutes: number | null;
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                guildId: string;
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                hostId: string;
+                                /** Format: uuid */
+                                id: string;
+                                joinNotificationDelayMinutes: number | null;
+                                maxPlayers: number | null;
+                                minPlayers: number | null;
+                                minPlayersCheckMinutes: number | null;
+                                postAt: string | null;
+                                recurrence: ({
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "weekly";
+                                } | {
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "monthly_date";
+                                } | {
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "monthly_weekday";
+                                    nth: 1 | 2 | 3 | 4 | 5 | -1;
+                                }) | null;
+                                reminderOffsetsMinutes: number[];
+                                roleSignupUntil: string | null;
+                                seriesId: string | null;
+                                seriesIndex: number;
+                                signupInstructions: string | null;
+                                signupMethod: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                                signupRoleIds: string[];
+                                /** Format: date-time */
+                                startsAt: string;
+                                status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
+                                templateId: string | null;
+                                threadId: string | null;
+                                timezone: string;
+                                title: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                waitlistCount: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a game (hosts); schedules its reminders and status changes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        activity?: string | null;
+                        channelId?: string | null;
+                        description?: string | null;
+                        durationMinutes?: number | null;
+                        endsAt?: string | null;
+                        /**
+                         * @description Discord id (snowflake)
+                         * @example 1234567890123456789
+                         */
+                        hostId?: string;
+                        joinNotificationDelayMinutes?: number | null;
+                        maxPlayers?: number | null;
+                        minPlayers?: number | null;
+                        minPlayersCheckMinutes?: number | null;
+                        postAt?: string | null;
+                        recurrence?: ({
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "weekly";
+                        } | {
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "monthly_date";
+                        } | {
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "monthly_weekday";
+                            nth: 1 | 2 | 3 | 4 | 5 | -1;
+                        }) | null;
+                        /** @description Minutes before the start */
+                        reminderOffsetsMinutes?: number[];
+                        roleSignupUntil?: string | null;
+                        signupInstructions?: string | null;
+                        signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                        signupRoleIds?: string[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601; stored in UTC
+                         */
+                        startsAt: string;
+                        /** Format: uuid */
+                        templateId?: string;
+                        /** @description IANA time zone (defaults to the guild’s) */
+                        timezone?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: string | null;
+                            announcementMessageId: string | null;
+                            channelId: string | null;
+                            confirmedCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            durationMinutes: number | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            hostId: string;
+                            /** Format: uuid */
+                            id: string;
+                            joinNotificationDelayMinutes: number | null;
+                            maxPlayers: number | null;
+                            minPlayers: number | null;
+                            minPlayersCheckMinutes: number | null;
+                            participants: {
+                                /** Format: date-time */
+                                joinedAt: string;
+                                note: string | null;
+                                position: number;
+                                state: "confirmed" | "waitlisted" | "declined" | "host_added";
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                userId: string;
+                            }[];
+                            postAt: string | null;
+                            recurrence: ({
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_date";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_weekday";
+                                nth: 1 | 2 | 3 | 4 | 5 | -1;
+                            }) | null;
+                            reminderOffsetsMinutes: number[];
+                            roleSignupUntil: string | null;
+                            seriesId: string | null;
+                            seriesIndex: number;
+                            signupInstructions: string | null;
+                            signupMethod: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                            signupRoleIds: string[];
+                            /** Format: date-time */
+                            startsAt: string;
+                            status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
+                            templateId: string | null;
+                            threadId: string | null;
+                            timezone: string;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/{gameId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A game with its participants */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: string | null;
+                            announcementMessageId: string | null;
+                            channelId: string | null;
+                            confirmedCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            durationMinutes: number | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            hostId: string;
+                            /** Format: uuid */
+                            id: string;
+                            joinNotificationDelayMinutes: number | null;
+                            maxPlayers: number | null;
+                            minPlayers: number | null;
+                            minPlayersCheckMinutes: number | null;
+                            participants: {
+                                /** Format: date-time */
+                                joinedAt: string;
+                                note: string | null;
+                                position: number;
+                                state: "confirmed" | "waitlisted" | "declined" | "host_added";
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                userId: string;
+                            }[];
+                            postAt: string | null;
+                            recurrence: ({
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_date";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_weekday";
+                                nth: 1 | 2 | 3 | 4 | 5 | -1;
+                            }) | null;
+                            reminderOffsetsMinutes: number[];
+                            roleSignupUntil: string | null;
+                            seriesId: string | null;
+                            seriesIndex: number;
+                            signupInstructions: string | null;
+                            signupMethod: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                            signupRoleIds: string[];
+                            /** Format: date-time */
+                            startsAt: string;
+                            status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
+                            templateId: string | null;
+                            threadId: string | null;
+                            timezone: string;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Cancel a game (its host or an admin); nothing of it fires later */
+        delete: {
+            parameters: {
+                query?: {
+                    reason?: string;
+                };
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: string | null;
+                            announcementMessageId: string | null;
+                            channelId: string | null;
+                            confirmedCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            durationMinutes: number | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            hostId: string;
+                            /** Format: uuid */
+                            id: string;
+                            joinNotificationDelayMinutes: number | null;
+                            maxPlayers: number | null;
+                            minPlayers: number | null;
+                            minPlayersCheckMinutes: number | null;
+                            participants: {
+                                /** Format: date-time */
+                                joinedAt: string;
+                                note: string | null;
+                                position: number;
+                                state: "confirmed" | "waitlisted" | "declined" | "host_added";
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                userId: string;
+                            }[];
+                            postAt: string | null;
+                            recurrence: ({
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_date";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_weekday";
+                                nth: 1 | 2 | 3 | 4 | 5 | -1;
+                            }) | null;
+                            reminderOffsetsMinutes: number[];
+                            roleSignupUntil: string | null;
+                            seriesId: string | null;
+                            seriesIndex: number;
+                            signupInstructions: string | null;
+                            signupMethod: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                            signupRoleIds: string[];
+                            /** Format: date-time */
+                            startsAt: string;
+                            status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
+                            templateId: string | null;
+                            threadId: string | null;
+                            timezone: string;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a game (its host or an admin); a new time moves every schedule */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        activity?: string | null;
+                        channelId?: string | null;
+                        description?: string | null;
+                        durationMinutes?: number | null;
+                        endsAt?: string | null;
+                        /**
+                         * @description Discord id (snowflake)
+                         * @example 1234567890123456789
+                         */
+                        hostId?: string;
+                        joinNotificationDelayMinutes?: number | null;
+                        maxPlayers?: number | null;
+                        minPlayers?: number | null;
+                        minPlayersCheckMinutes?: number | null;
+                        postAt?: string | null;
+                        recurrence?: ({
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "weekly";
+                        } | {
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "monthly_date";
+                        } | {
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "monthly_weekday";
+                            nth: 1 | 2 | 3 | 4 | 5 | -1;
+                        }) | null;
+                        /** @description Minutes before the start */
+                        reminderOffsetsMinutes?: number[];
+                        roleSignupUntil?: string | null;
+                        signupInstructions?: string | null;
+                        signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                        signupRoleIds?: string[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601; stored in UTC
+                         */
+                        startsAt?: string;
+                        /** @description IANA time zone (defaults to the guild’s) */
+                        timezone?: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: string | null;
+                            announcementMessageId: string | null;
+                            channelId: string | null;
+                            confirmedCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            durationMinutes: number | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            hostId: string;
+                            /** Format: uuid */
+                            id: string;
+                            joinNotificationDelayMinutes: number | null;
+                            maxPlayers: number | null;
+                            minPlayers: number | null;
+                            minPlayersCheckMinutes: number | null;
+                            participants: {
+                                /** Format: date-time */
+                                joinedAt: string;
+                                note: string | null;
+                                position: number;
+                                state: "confirmed" | "waitlisted" | "declined" | "host_added";
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                userId: string;
+                            }[];
+                            postAt: string | null;
+                            recurrence: ({
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_date";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_weekday";
+                                nth: 1 | 2 | 3 | 4 | 5 | -1;
+                            }) | null;
+                            reminderOffsetsMinutes: number[];
+                            roleSignupUntil: string | null;
+                            seriesId: string | null;
+                            seriesIndex: number;
+                            signupInstructions: string | null;
+                            signupMethod: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                            signupRoleIds: string[];
+                            /** Format: date-time */
+                            startsAt: string;
+                            status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
+                            templateId: string | null;
+                            threadId: string | null;
+                            timezone: string;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/{gameId}/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new game with the same settings at another time (the caller hosts it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        activity?: string | null;
+                        channelId?: string | null;
+                        description?: string | null;
+                        durationMinutes?: number | null;
+                        endsAt?: string | null;
+                        /**
+                         * @description Discord id (snowflake)
+                         * @example 1234567890123456789
+                         */
+                        hostId?: string;
+                        joinNotificationDelayMinutes?: number | null;
+                        maxPlayers?: number | null;
+                        minPlayers?: number | null;
+                        minPlayersCheckMinutes?: number | null;
+                        postAt?: string | null;
+                        recurrence?: ({
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "weekly";
+                        } | {
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "monthly_date";
+                        } | {
+                            interval: number;
+                            /** @enum {string} */
+                            kind: "monthly_weekday";
+                            nth: 1 | 2 | 3 | 4 | 5 | -1;
+                        }) | null;
+                        /** @description Minutes before the start */
+                        reminderOffsetsMinutes?: number[];
+                        roleSignupUntil?: string | null;
+                        signupInstructions?: string | null;
+                        signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                        signupRoleIds?: string[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601; stored in UTC
+                         */
+                        startsAt: string;
+                        /** @description IANA time zone (defaults to the guild’s) */
+                        timezone?: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: string | null;
+                            announcementMessageId: string | null;
+                            channelId: string | null;
+                            confirmedCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            durationMinutes: number | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            hostId: string;
+                            /** Format: uuid */
+                            id: string;
+                            joinNotificationDelayMinutes: number | null;
+                            maxPlayers: number | null;
+                            minPlayers: number | null;
+                            minPlayersCheckMinutes: number | null;
+                            participants: {
+                                /** Format: date-time */
+                                joinedAt: string;
+                                note: string | null;
+                                position: number;
+                                state: "confirmed" | "waitlisted" | "declined" | "host_added";
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                userId: string;
+                            }[];
+                            postAt: string | null;
+                            recurrence: ({
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_date";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_weekday";
+                                nth: 1 | 2 | 3 | 4 | 5 | -1;
+                            }) | null;
+                            reminderOffsetsMinutes: number[];
+                            roleSignupUntil: string | null;
+                            seriesId: string | null;
+                            seriesIndex: number;
+                            signupInstructions: string | null;
+                            signupMethod: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                            signupRoleIds: string[];
+                            /** Format: date-time */
+                            startsAt: string;
+                            status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
+                            templateId: string | null;
+                            threadId: string | null;
+                            timezone: string;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/{gameId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer "can’t come" (frees a slot like leaving) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmedCount: number;
+                            demoted: string[];
+                            /** Format: uuid */
+                            gameId: string;
+                            position: number | null;
+                            promoted: string[];
+                            state: ("confirmed" | "waitlisted" | "declined" | "host_added") | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            userId: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/{gameId}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign up as the signed-in user (confirmed or waitlisted), with an optional note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmedCount: number;
+                            demoted: string[];
+                            /** Format: uuid */
+                            gameId: string;
+                            position: number | null;
+                            promoted: string[];
+                            state: ("confirmed" | "waitlisted" | "declined" | "host_added") | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            userId: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/{gameId}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave the game; the first waitlisted player moves up */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmedCount: number;
+                            demoted: string[];
+                            /** Format: uuid */
+                            gameId: string;
+                            position: number | null;
+                            promoted: string[];
+                            state: ("confirmed" | "waitlisted" | "declined" | "host_added") | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            userId: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/{gameId}/participants/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Host adds a player (may push the last self-joined player back to the waitlist) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmedCount: number;
+                            demoted: string[];
+                            /** Format: uuid */
+                            gameId: string;
+                            position: number | null;
+                            promoted: string[];
+                            state: ("confirmed" | "waitlisted" | "declined" | "host_added") | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            userId: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Host removes a player; the first waitlisted player moves up */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmedCount: number;
+                            demoted: string[];
+                            /** Format: uuid */
+                            gameId: string;
+                            position: number | null;
+                            promoted: string[];
+                            state: ("confirmed" | "waitlisted" | "declined" | "host_added") | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            userId: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/{gameId}/participants/{userId}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Host moves a waitlisted player to confirmed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gameId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmedCount: number;
+                            demoted: string[];
+                            /** Format: uuid */
+                            gameId: string;
+                            position: number | null;
+                            promoted: string[];
+                            state: ("confirmed" | "waitlisted" | "declined" | "host_added") | null;
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            userId: string;
+                            waitlistCount: number;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The guild's games configuration */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            announcementChannelIds: string[];
+                            defaultReminderOffsetsMinutes: number[];
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            hostRoleIds: string[];
+                            tempRole: boolean;
+                            threadPerGame: boolean;
+                            timezone: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Change the games configuration (guild admins); fields left out stay */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        announcementChannelIds?: string[];
+                        defaultReminderOffsetsMinutes?: number[];
+                        hostRoleIds?: string[];
+                        tempRole?: boolean;
+                        threadPerGame?: boolean;
+                        /** @description IANA time zone (defaults to the guild’s) */
+                        timezone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            announcementChannelIds: string[];
+                            defaultReminderOffsetsMinutes: number[];
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            hostRoleIds: string[];
+                            tempRole: boolean;
+                            threadPerGame: boolean;
+                            timezone: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/reminder-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's reminder preferences (gameId null: every game) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            preferences: {
+                                gameId: string | null;
+                                leadMinutes: number | null;
+                                muted: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Mute reminders (one game or all) or choose your own lead time */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        gameId?: string | null;
+                        leadMinutes?: number | null;
+                        muted?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            gameId: string | null;
+                            leadMinutes: number | null;
+                            muted: boolean;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Game templates of a guild */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            templates: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                defaults: {
+                                    activity?: string | null;
+                                    channelId?: string | null;
+                                    description?: string | null;
+                                    durationMinutes?: number | null;
+                                    joinNotificationDelayMinutes?: number | null;
+                                    maxPlayers?: number | null;
+                                    minPlayers?: number | null;
+                                    minPlayersCheckMinutes?: number | null;
+                                    recurrence?: ({
+                                        interval: number;
+                                        /** @enum {string} */
+                                        kind: "weekly";
+                                    } | {
+                                        interval: number;
+                                        /** @enum {string} */
+                                        kind: "monthly_date";
+                                    } | {
+                                        interval: number;
+                                        /** @enum {string} */
+                                        kind: "monthly_weekday";
+                                        nth: 1 | 2 | 3 | 4 | 5 | -1;
+                                    }) | null;
+                                    /** @description Minutes before the start */
+                                    reminderOffsetsMinutes?: number[];
+                                    signupInstructions?: string | null;
+                                    signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                                    signupRoleIds?: string[];
+                                    /** @description IANA time zone (defaults to the guild’s) */
+                                    timezone?: string;
+                                    title?: string;
+                                };
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                guildId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locked: ("title" | "description" | "activity" | "channelId" | "durationMinutes" | "minPlayers" | "maxPlayers" | "signupMethod" | "signupRoleIds" | "reminderOffsetsMinutes" | "minPlayersCheckMinutes" | "joinNotificationDelayMinutes" | "signupInstructions" | "recurrence" | "timezone")[];
+                                name: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a template (hosts): defaults and locked fields for new games */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        defaults: {
+                            activity?: string | null;
+                            channelId?: string | null;
+                            description?: string | null;
+                            durationMinutes?: number | null;
+                            joinNotificationDelayMinutes?: number | null;
+                            maxPlayers?: number | null;
+                            minPlayers?: number | null;
+                            minPlayersCheckMinutes?: number | null;
+                            recurrence?: ({
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_date";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_weekday";
+                                nth: 1 | 2 | 3 | 4 | 5 | -1;
+                            }) | null;
+                            /** @description Minutes before the start */
+                            reminderOffsetsMinutes?: number[];
+                            signupInstructions?: string | null;
+                            signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                            signupRoleIds?: string[];
+                            /** @description IANA time zone (defaults to the guild’s) */
+                            timezone?: string;
+                            title?: string;
+                        };
+                        locked?: ("title" | "description" | "activity" | "channelId" | "durationMinutes" | "minPlayers" | "maxPlayers" | "signupMethod" | "signupRoleIds" | "reminderOffsetsMinutes" | "minPlayersCheckMinutes" | "joinNotificationDelayMinutes" | "signupInstructions" | "recurrence" | "timezone")[];
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            defaults: {
+                                activity?: string | null;
+                                channelId?: string | null;
+                                description?: string | null;
+                                durationMinutes?: number | null;
+                                joinNotificationDelayMinutes?: number | null;
+                                maxPlayers?: number | null;
+                                minPlayers?: number | null;
+                                minPlayersCheckMinutes?: number | null;
+                                recurrence?: ({
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "weekly";
+                                } | {
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "monthly_date";
+                                } | {
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "monthly_weekday";
+                                    nth: 1 | 2 | 3 | 4 | 5 | -1;
+                                }) | null;
+                                /** @description Minutes before the start */
+                                reminderOffsetsMinutes?: number[];
+                                signupInstructions?: string | null;
+                                signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                                signupRoleIds?: string[];
+                                /** @description IANA time zone (defaults to the guild’s) */
+                                timezone?: string;
+                                title?: string;
+                            };
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            /** Format: uuid */
+                            id: string;
+                            locked: ("title" | "description" | "activity" | "channelId" | "durationMinutes" | "minPlayers" | "maxPlayers" | "signupMethod" | "signupRoleIds" | "reminderOffsetsMinutes" | "minPlayersCheckMinutes" | "joinNotificationDelayMinutes" | "signupInstructions" | "recurrence" | "timezone")[];
+                            name: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/games/templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A game template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            defaults: {
+                                activity?: string | null;
+                                channelId?: string | null;
+                                description?: string | null;
+                                durationMinutes?: number | null;
+                                joinNotificationDelayMinutes?: number | null;
+                                maxPlayers?: number | null;
+                                minPlayers?: number | null;
+                                minPlayersCheckMinutes?: number | null;
+                                recurrence?: ({
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "weekly";
+                                } | {
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "monthly_date";
+                                } | {
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "monthly_weekday";
+                                    nth: 1 | 2 | 3 | 4 | 5 | -1;
+                                }) | null;
+                                /** @description Minutes before the start */
+                                reminderOffsetsMinutes?: number[];
+                                signupInstructions?: string | null;
+                                signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                                signupRoleIds?: string[];
+                                /** @description IANA time zone (defaults to the guild’s) */
+                                timezone?: string;
+                                title?: string;
+                            };
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            /** Format: uuid */
+                            id: string;
+                            locked: ("title" | "description" | "activity" | "channelId" | "durationMinutes" | "minPlayers" | "maxPlayers" | "signupMethod" | "signupRoleIds" | "reminderOffsetsMinutes" | "minPlayersCheckMinutes" | "joinNotificationDelayMinutes" | "signupInstructions" | "recurrence" | "timezone")[];
+                            name: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace a template (hosts) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        defaults: {
+                            activity?: string | null;
+                            channelId?: string | null;
+                            description?: string | null;
+                            durationMinutes?: number | null;
+                            joinNotificationDelayMinutes?: number | null;
+                            maxPlayers?: number | null;
+                            minPlayers?: number | null;
+                            minPlayersCheckMinutes?: number | null;
+                            recurrence?: ({
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_date";
+                            } | {
+                                interval: number;
+                                /** @enum {string} */
+                                kind: "monthly_weekday";
+                                nth: 1 | 2 | 3 | 4 | 5 | -1;
+                            }) | null;
+                            /** @description Minutes before the start */
+                            reminderOffsetsMinutes?: number[];
+                            signupInstructions?: string | null;
+                            signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                            signupRoleIds?: string[];
+                            /** @description IANA time zone (defaults to the guild’s) */
+                            timezone?: string;
+                            title?: string;
+                        };
+                        locked?: ("title" | "description" | "activity" | "channelId" | "durationMinutes" | "minPlayers" | "maxPlayers" | "signupMethod" | "signupRoleIds" | "reminderOffsetsMinutes" | "minPlayersCheckMinutes" | "joinNotificationDelayMinutes" | "signupInstructions" | "recurrence" | "timezone")[];
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            defaults: {
+                                activity?: string | null;
+                                channelId?: string | null;
+                                description?: string | null;
+                                durationMinutes?: number | null;
+                                joinNotificationDelayMinutes?: number | null;
+                                maxPlayers?: number | null;
+                                minPlayers?: number | null;
+                                minPlayersCheckMinutes?: number | null;
+                                recurrence?: ({
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "weekly";
+                                } | {
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "monthly_date";
+                                } | {
+                                    interval: number;
+                                    /** @enum {string} */
+                                    kind: "monthly_weekday";
+                                    nth: 1 | 2 | 3 | 4 | 5 | -1;
+                                }) | null;
+                                /** @description Minutes before the start */
+                                reminderOffsetsMinutes?: number[];
+                                signupInstructions?: string | null;
+                                signupMethod?: "SELF_SIGNUP" | "HOST_SELECTED" | "HOST_SELECTED_WITH_WAITLIST" | "ROLE_BASED";
+                                signupRoleIds?: string[];
+                                /** @description IANA time zone (defaults to the guild’s) */
+                                timezone?: string;
+                                title?: string;
+                            };
+                            /**
+                             * @description Discord id (snowflake)
+                             * @example 1234567890123456789
+                             */
+                            guildId: string;
+                            /** Format: uuid */
+                            id: string;
+                            locked: ("title" | "description" | "activity" | "channelId" | "durationMinutes" | "minPlayers" | "maxPlayers" | "signupMethod" | "signupRoleIds" | "reminderOffsetsMinutes" | "minPlayersCheckMinutes" | "joinNotificationDelayMinutes" | "signupInstructions" | "recurrence" | "timezone")[];
+                            name: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a template (games created from it keep their settings) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guilds/{guildId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A guild's members by name (to pick someone, e.g. a player to add) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description Part of a name */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    /**
+                     * @description Discord id (snowflake)
+                     * @example 1234567890123456789
+                     */
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: {
+                                avatar: string | null;
+                                /** @description Nickname, else display name, else username */
+                                displayName: string;
+                                /**
+                                 * @description Discord id (snowflake)
+                                 * @example 1234567890123456789
+                                 */
+                                id: string;
+                                roleIds: string[];
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guilds/{guildId}/roles": {
         parameters: {
             query?: never;

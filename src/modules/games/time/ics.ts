@@ -12,6 +12,8 @@ export type IcsGame = {
   readonly updatedAt: Date;
   /** Increases with every change, so calendar apps replace their copy. */
   readonly sequence: number;
+  /** Shown as tentative (STATUS:TENTATIVE): e.g. the calendar's owner is on the waitlist. */
+  readonly tentative?: boolean;
 };
 
 /**
@@ -32,7 +34,12 @@ export function toIcs(name: string, games: readonly IcsGame[], host: string): st
       summary: g.status === 'CANCELLED' ? `Cancelled: ${g.title}` : g.title,
       description: [g.description, `${g.guildName} — ${g.url}`].filter(Boolean).join('\n\n'),
       url: g.url,
-      status: g.status === 'CANCELLED' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status:
+        g.status === 'CANCELLED'
+          ? ICalEventStatus.CANCELLED
+          : g.tentative
+            ? ICalEventStatus.TENTATIVE
+            : ICalEventStatus.CONFIRMED,
       sequence: g.sequence,
       lastModified: g.updatedAt,
       stamp: g.updatedAt,

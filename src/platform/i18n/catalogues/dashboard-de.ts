@@ -1,3 +1,5 @@
+import { dashboardGamesDe } from './dashboard-games-de.ts';
+
 /** The web dashboard's texts (under `dashboard.`), German. */
 export const dashboardDe = {
   app: {
@@ -175,4 +177,5 @@ export const dashboardDe = {
       run: '/{{name}} ausführen',
     },
   },
+  games: dashboardGamesDe,
 } satisfies typeof import('./dashboard-en.ts').dashboardEn;

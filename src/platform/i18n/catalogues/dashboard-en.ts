@@ -1,3 +1,5 @@
+import { dashboardGamesEn } from './dashboard-games-en.ts';
+
 /** The web dashboard's texts (under `dashboard.`), English. Shared with the bot's catalogue. */
 export const dashboardEn = {
   app: {
@@ -172,4 +174,5 @@ export const dashboardEn = {
       run: 'Run /{{name}}',
     },
   },
+  games: dashboardGamesEn,
 };

@@ -1,0 +1,4 @@
+import { pgliteFactory } from '../../support/databases.ts';
+import { gamesCalendarSuite } from './calendar.suite.ts';
+
+gamesCalendarSuite(pgliteFactory);

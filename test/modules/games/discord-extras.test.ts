@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { GAME_STATUS_TRANSITION_DUE, NOTIFICATION_DUE, NOTIFICATION_SEND_DM } from '#modules/games/events.ts';
+import type { OutgoingEvent } from '#platform/bus/events.ts';
+import { run } from '#platform/db/statement.ts';
+import { postgresFactory } from '#test/support/databases.ts';
+import { skipWithoutServices } from '#test/support/services.ts';
+import {
+  buttonIds,
+  embedOf,
+  fieldOf,
+  G,
+  GAMES_CHANNEL,
+  type GamesDiscordWorld,
+  HOST,
+  type Interacted,
+  p,
+  startGamesDiscord,
+  until,
+} from './discord-harness.ts';
+
+const data = (r: Interacted) => r.body.data as { content?: string; flags?: number; custom_id?: string };
+
+describe('games on Discord: thread, temporary role, reminders, edits (guild options on)', {
+  skip: skipWithoutServices(),
+}, () => {
+  let w: GamesDiscordWorld;
+  before(async () => {
+    w = await startGamesDiscord(postgresFactory, {
+      config: { threadPerGame: true, tempRole: true },
+      allConsumers: true,
+    });
+  });
+  after(async () => w?.close());
+
+  const publish = (event: OutgoingEvent) => w.runtime.db.withSystem((tx) => w.runtime.bus.publish(tx, event));
+  const announcementOf = (gameId: string) =>
+    w.channelMessages().find((m) => embedOf(m)?.footer?.text?.includes(gameId));
+  const roleHolders = (roleId: string) =>
+    [...(w.standin.world.members.get(G)?.entries() ?? [])]
+      .filter(([, m]) => m.roles.includes(roleId))
+      .map(([id]) => id);
+
+  let gameId = '';
+  let roleId = '';
+  let startsAt = '';
+
+  it('gives the confirmed players a temporary role, and takes it from who leaves', async () => {
+    startsAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const created = await w.api('POST', `/api/v1/guilds/${G}/games`, HOST, {
+      title: 'Raid night',
+      startsAt,
+      maxPlayers: 5,
+    });
+    assert.equal(created.statusCode, 201, JSON.stringify(created.body));
+    gameId = String(created.body.id);
+    const posted = await until('the announcement', () => announcementOf(gameId));
+    const [join, leave] = buttonIds(posted);
+    assert.ok(join && leave);
+    for (const n of [1, 2, 3]) await w.press(p(n), join, posted.id);
+    const role = await until('the role', () =>
+      w.standin.world.guilds.get(G)?.roles.find((r) => r.name === '🎲 Raid night'),
+    );
+    roleId = role.id;
+    await until('three role holders', () => roleHolders(roleId).length === 3);
+    await w.press(p(1), leave, posted.id);
+    const holders = await until('p1 without the role', () => {
+      const now = roleHolders(roleId);
+      return now.length === 2 ? now : undefined;
+    });
+    assert.deepEqual(holders.sort(), [p(2), p(3)].sort());
+  });
+
+  it('the first reminder opens a thread on the announcement with the confirmed players, and DMs them in their language', async () => {
+    await publish(NOTIFICATION_DUE.of({ gameId, kind: 'reminder', offsetMinutes: 60 }, { guildId: G }));
+    const posted = announcementOf(gameId);
+    assert.ok(posted);
+    const thread = await until('the thread with its players', () => {
+      const t = w.standin.world.channels.get(posted.id);
+      return (t?.memberIds?.length ?? 0) >= 3 ? t : undefined;
+    });
+    assert.equal(thread.parentId, GAMES_CHANNEL);
+    assert.deepEqual((thread.memberIds ?? []).filter((id) => id !== w.bot.id).sort(), [p(2), p(3)].sort());
+    const en = await until('p2’s reminder', () => w.dms(p(2)).at(-1));
+    assert.match(en.content, /Raid night/);
+    const de = await until('p3’s reminder', () => w.dms(p(3)).at(-1));
+    assert.match(de.content, /beginnt/);
+    assert.equal(w.dms(p(1)).length, 0, 'who left is not reminded');
+    const game = await w.api('GET', `/api/v1/guilds/${G}/games/${gameId}`, HOST);
+    assert.equal(game.body.threadId, thread.id);
+    // A second reminder makes no second thread.
+    await publish(NOTIFICATION_DUE.of({ gameId, kind: 'reminder', offsetMinutes: 15 }, { guildId: G }));
+    await until('the second reminder', () => w.dms(p(2)).length === 2);
+    assert.equal(w.standin.callsTo('POST', '/channels/:channel/messages/:message/threads').length, 1);
+  });
+
+  it('sends NOTIFICATION_SEND_DM in the user’s language, and skips a key the catalogue lacks', async () => {
+    const dmsBefore = w.dms(p(4)).length;
+    await publish(
+      NOTIFICATION_SEND_DM.of(
+        { guildId: G, userId: p(3), gameId, messageKey: 'games.notifications.promoted', params: {} },
+        { guildId: G },
+      ),
+    );
+    await publish(
+      NOTIFICATION_SEND_DM.of(
+        { guildId: G, userId: p(4), messageKey: 'games.nothing.here', params: {} },
+        { guildId: G },
+      ),
+    );
+    const dm = await until('the DM', () => {
+      const last = w.dms(p(3)).at(-1);
+      return last && /Ein Platz/.test(last.content) ? last : undefined;
+    });
+    assert.match(dm.content, /Raid night/);
+    assert.match(dm.content, /<t:\d+:F>/);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(w.dms(p(4)).length, dmsBefore);
+  });
+
+  it('/game edit opens the form filled in and moves the game; the announcement follows', async () => {
+    const opened = await w.command(HOST, 'edit', [{ name: 'game', type: 3, value: gameId }]);
+    assert.equal(opened.body.type, 9);
+    const modal = opened.body.data as {
+      custom_id: string;
+      components: Array<{ components: Array<{ custom_id: string; value?: string }> }>;
+    };
+    const values = Object.fromEntries(
+      modal.components.map((r) => [r.components[0]?.custom_id, r.components[0]?.value]),
+    );
+    assert.equal(values.title, 'Raid night');
+    assert.equal(values.maxPlayers, '5');
+    assert.match(values.when ?? '', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+
+    const same = await w.submitModal(HOST, modal.custom_id, values as Record<string, string>);
+    assert.match(data(same).content ?? '', /Nothing changed/);
+    const other = await w.submitModal(p(2), modal.custom_id, { ...values, title: 'Hijacked' } as Record<
+      string,
+      string
+    >);
+    assert.match(data(other).content ?? '', /Only the host/);
+
+    const moved = await w.submitModal(HOST, modal.custom_id, {
+      ...(values as Record<string, string>),
+      title: 'Raid night (moved)',
+      when: '2030-01-05 21:00',
+    });
+    assert.match(data(moved).content ?? '', /Saved “Raid night \(moved\)”/);
+    const shown = await until('the edited announcement', () => {
+      const m = announcementOf(gameId);
+      return embedOf(m)?.title === 'Raid night (moved)' ? m : undefined;
+    });
+    const unix = Date.parse('2030-01-05T21:00:00Z') / 1000;
+    assert.equal(fieldOf(shown, 'When'), `<t:${unix}:F> (<t:${unix}:R>)`);
+  });
+
+  it('when the game is over: the finished look, the thread archived, the role deleted', async () => {
+    // Time passes: the game started three hours ago and lasted one.
+    await w.runtime.db.withSystem((tx) =>
+      run(
+        tx,
+        `update games.games set starts_at = now() - interval '3 hours', duration_minutes = 60 where id = $1::uuid`,
+        [gameId],
+      ),
+    );
+    await publish(GAME_STATUS_TRANSITION_DUE.of({ gameId, to: 'IN_PROGRESS' }, { guildId: G }));
+    await until('in progress', () => embedOf(announcementOf(gameId))?.title?.startsWith('▶️'));
+    await publish(GAME_STATUS_TRANSITION_DUE.of({ gameId, to: 'COMPLETED' }, { guildId: G }));
+    const done = await until('the finished look', () => {
+      const m = announcementOf(gameId);
+      return embedOf(m)?.title?.startsWith('✅') ? m : undefined;
+    });
+    assert.deepEqual(done.components, []);
+    const thread = await until('the archived thread', () => {
+      const t = w.standin.world.channels.get(done.id);
+      return t?.archived ? t : undefined;
+    });
+    assert.equal(thread.locked, true);
+    await until('the role deleted', () => !w.standin.world.guilds.get(G)?.roles.some((r) => r.id === roleId));
+    assert.deepEqual(roleHolders(roleId), []);
+  });
+});

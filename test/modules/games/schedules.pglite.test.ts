@@ -1,0 +1,4 @@
+import { pgliteFactory } from '../../support/databases.ts';
+import { gamesSchedulesSuite } from './schedules.suite.ts';
+
+gamesSchedulesSuite(pgliteFactory);
