@@ -28,6 +28,13 @@ const Pinged = defineEvent({
   payload: Type.Object({ n: Type.Integer(), fail: Type.Boolean() }),
 });
 
+const Counted = defineEvent({
+  domain: 'telemetry_test',
+  name: 'COUNTED',
+  version: 1,
+  payload: Type.Object({ i: Type.Integer() }),
+});
+
 const GUILD = '111111111111111111';
 const API_TOKEN = 'gh_live_0123456789abcdefghijklmnop';
 const SESSION = 'session-cookie-value-that-must-not-leave';
@@ -46,6 +53,7 @@ describe('telemetry: OpenTelemetry traces and Sentry reports', () => {
   let app: HttpApp;
   let parts: Stoppable[] = [];
   const handled: { n: number; traceparent: string | undefined }[] = [];
+  const counted: number[] = [];
 
   before(async () => {
     // The SDK's own setting (read from the environment): export batches every 100 ms, not 5 s.
@@ -64,7 +72,7 @@ describe('telemetry: OpenTelemetry traces and Sentry reports', () => {
     let rt: Runtime | undefined;
     const module: Module = {
       name: 'telemetry_test',
-      events: [Pinged],
+      events: [Pinged, Counted],
       consumers: [
         defineConsumer(
           'worker.telemetry_test.record',
@@ -74,6 +82,15 @@ describe('telemetry: OpenTelemetry traces and Sentry reports', () => {
             handled.push({ n: event.payload.n, traceparent: event.traceparent });
           },
           { maxAttempts: 1, batchSize: 1 },
+        ),
+        // Takes its messages in batches: the bus handles a batch together when it can.
+        defineConsumer(
+          'worker.telemetry_test.count',
+          Counted,
+          async (event) => {
+            counted.push(event.payload.i);
+          },
+          { batchSize: 16 },
         ),
       ],
       routes(scope) {
@@ -90,6 +107,23 @@ describe('telemetry: OpenTelemetry traces and Sentry reports', () => {
             const body = request.body as { n: number; fail: boolean };
             await rt?.db.withSystem(
               (tx) => rt?.bus.publish(tx, Pinged.of(body, { guildId: null })) as Promise<void>,
+            );
+            return { ok: true };
+          },
+        );
+        scope.post(
+          '/telemetry-test/:guildId/count',
+          {
+            schema: { params: Type.Object({ guildId: Type.String() }) },
+            config: { access: { public: true } },
+          },
+          async () => {
+            await rt?.db.withSystem(
+              (tx) =>
+                rt?.bus.publish(
+                  tx,
+                  ...[1, 2, 3].map((i) => Counted.of({ i }, { guildId: null })),
+                ) as Promise<void>,
             );
             return { ok: true };
           },
@@ -194,6 +228,26 @@ describe('telemetry: OpenTelemetry traces and Sentry reports', () => {
       otlp.received.filter((s) => /healthz|readyz|metrics/.test(s.name)).map((s) => s.name),
       [],
     );
+  });
+
+  it('gives each message of a batch its own consumer span under its own publish span', async () => {
+    const res = await app.inject({ method: 'POST', url: `/telemetry-test/${GUILD}/count` });
+    assert.equal(res.statusCode, 200, res.body);
+    await eventually(() => (counted.length >= 3 ? counted : undefined));
+    const consumed = await eventually(() => {
+      const spans = otlp.received.filter((s) => s.name === 'consume telemetry_test.counted');
+      return spans.length >= 3 ? spans : undefined;
+    });
+    const published = otlp.received.filter((s) => s.name === 'publish telemetry_test.counted');
+    assert.equal(published.length, 3);
+    assert.deepEqual(
+      consumed.map((c) => c.parentSpanId).sort(),
+      published.map((p) => p.spanId).sort(),
+      'one consumer span per publish span',
+    );
+    const server = otlp.received.find((s) => s.name === 'POST /telemetry-test/:guildId/count');
+    assert.ok(server);
+    assert.ok(consumed.every((c) => c.traceId === server.traceId));
   });
 
   it('continues a trace begun upstream (a traceparent header)', async () => {
