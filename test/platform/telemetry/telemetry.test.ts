@@ -25,7 +25,7 @@ const Pinged = defineEvent({
   domain: 'telemetry_test',
   name: 'PINGED',
   version: 1,
-  payload: Type.Object({ n: Type.Integer(), fail: Type.Boolean() }),
+  payload: Type.Object({ n: Type.Integer(), fail: Type.Boolean(), text: Type.Optional(Type.String()) }),
 });
 
 const Counted = defineEvent({
@@ -78,7 +78,7 @@ describe('telemetry: OpenTelemetry traces and Sentry reports', () => {
           'worker.telemetry_test.record',
           Pinged,
           async (event) => {
-            if (event.payload.fail) throw new Error(`handler failed; it read "${CONTENT}"`);
+            if (event.payload.fail) throw new Error('handler failed');
             handled.push({ n: event.payload.n, traceparent: event.traceparent });
           },
           { maxAttempts: 1, batchSize: 1 },
@@ -99,12 +99,16 @@ describe('telemetry: OpenTelemetry traces and Sentry reports', () => {
           {
             schema: {
               params: Type.Object({ guildId: Type.String() }),
-              body: Type.Object({ n: Type.Integer(), fail: Type.Boolean() }),
+              body: Type.Object({
+                n: Type.Integer(),
+                fail: Type.Boolean(),
+                text: Type.Optional(Type.String()),
+              }),
             },
             config: { access: { public: true } },
           },
           async (request) => {
-            const body = request.body as { n: number; fail: boolean };
+            const body = request.body as { n: number; fail: boolean; text?: string };
             await rt?.db.withSystem(
               (tx) => rt?.bus.publish(tx, Pinged.of(body, { guildId: null })) as Promise<void>,
             );
@@ -303,7 +307,7 @@ describe('telemetry: OpenTelemetry traces and Sentry reports', () => {
     const res = await app.inject({
       method: 'POST',
       url: `/telemetry-test/${GUILD}/ping`,
-      payload: { n: 3, fail: true },
+      payload: { n: 3, fail: true, text: CONTENT },
     });
     assert.equal(res.statusCode, 200);
     const event = await eventually(() =>
@@ -312,6 +316,11 @@ describe('telemetry: OpenTelemetry traces and Sentry reports', () => {
     assert.match(event.tags?.messageId ?? '', /^[0-9a-f-]{36}$/);
     assert.equal(event.tags?.code, 'HANDLER_FAILED');
     assert.equal(event.tags?.component, 'test');
+    assert.match(event.exception?.values?.[0]?.value ?? '', /handler failed/);
+    // Neither the event's payload nor the envelope travels with the report.
+    const raw = sentry.raw.join('\n');
+    assert.ok(!raw.includes(CONTENT), 'the report must not contain the message contents');
+    assert.ok(!raw.includes('"payload"'), 'no envelope in the report');
     const failed = await eventually(() =>
       otlp.received.find((s) => s.name === 'consume telemetry_test.pinged' && s.status?.code === 2),
     );
