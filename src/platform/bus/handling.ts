@@ -1,7 +1,7 @@
 import type { Tx } from '../db/database.ts';
 import { run } from '../db/statement.ts';
 import type { Logger } from '../log/logger.ts';
-import { traceConsume } from '../telemetry/hooks.ts';
+import { reportDeadLetters, traceHandler } from '../telemetry/hooks.ts';
 import { BusError, type FailureInfo, failureOf } from './errors.ts';
 import { describeErrors, type Envelope, envelopeValidator } from './events.ts';
 import type { BusMetrics } from './metrics.ts';
@@ -64,12 +64,11 @@ export async function handleBatch(
 ): Promise<Outcome[]> {
   if (messages.length > 1) {
     const together = await handleTogether(tx, sub, messages, deps);
-    if (together) return together;
+    if (together) return reportDeadLetters(sub.name, together);
   }
   const outcomes: Outcome[] = [];
-  for (const message of messages)
-    outcomes.push(await traceConsume(sub.name, message.body, () => handleOne(tx, sub, message, deps)));
-  return outcomes;
+  for (const message of messages) outcomes.push(await handleOne(tx, sub, message, deps));
+  return reportDeadLetters(sub.name, outcomes);
 }
 
 /** The batch in one savepoint; undefined (and nothing of it kept) when any handler failed. */
@@ -165,14 +164,16 @@ async function runHandler(
     controller.abort(new BusError('HANDLER_FAILED', `handler timed out after ${sub.timeoutMs} ms`));
   }, sub.timeoutMs);
   try {
-    await sub.handler(envelope, {
-      tx,
-      log,
-      attempt,
-      maxAttempts: sub.maxAttempts,
-      consumer: sub.name,
-      signal: controller.signal,
-    });
+    await traceHandler(sub.name, envelope, () =>
+      sub.handler(envelope, {
+        tx,
+        log,
+        attempt,
+        maxAttempts: sub.maxAttempts,
+        consumer: sub.name,
+        signal: controller.signal,
+      }),
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -208,14 +209,16 @@ async function handleOne(tx: Tx, sub: Subscription, message: Incoming, deps: Han
     const handled = await tx.transaction(async (sp) => {
       const fresh = await run(sp, INSERT_INBOX, [sub.name, envelope.id]);
       if (fresh.length === 0) return false;
-      await sub.handler(envelope, {
-        tx: sp,
-        log,
-        attempt,
-        maxAttempts: sub.maxAttempts,
-        consumer: sub.name,
-        signal: controller.signal,
-      });
+      await traceHandler(sub.name, envelope, () =>
+        sub.handler(envelope, {
+          tx: sp,
+          log,
+          attempt,
+          maxAttempts: sub.maxAttempts,
+          consumer: sub.name,
+          signal: controller.signal,
+        }),
+      );
       return true;
     });
     if (!handled) {

@@ -10,54 +10,70 @@ import { carrierOf, type SpanHandle, traced, tracer } from './tracing.ts';
 /** What the bus's handling returns for one message (handling.ts `Outcome`). */
 export type ConsumeOutcome = {
   readonly kind: string;
+  readonly envelope?:
+    | { readonly id: string; readonly guildId: string | null; readonly correlationId: string }
+    | undefined;
   readonly failure?: { readonly code: string; readonly message: string; readonly stack?: string | undefined };
 };
 
+/** The envelope fields a consumer span needs (handling.ts `Envelope`). */
+export type TracedEnvelope = Readonly<{
+  id: string;
+  type: string;
+  guildId: string | null;
+  correlationId: string;
+  traceparent?: string | undefined;
+  tracestate?: string | undefined;
+}>;
+
 /**
- * A consumer span per message, continuing the trace whose context the envelope carries (or a
- * new trace when it carries none, as scheduled jobs' events do). A message that is dead-lettered
- * (its last attempt failed, or it was rejected unread) is reported as an error; earlier failed
- * attempts are retried and only logged.
+ * A consumer span around one handler call, continuing the trace whose context the envelope
+ * carries (or a new trace when it carries none, as scheduled jobs' events do). A handler that
+ * throws marks the span failed; the error goes on to the bus's retry handling.
  */
-export function traceConsume<O extends ConsumeOutcome>(
+export function traceHandler<T>(
   consumer: string,
-  body: unknown,
-  handle: () => Promise<O>,
-): Promise<O> {
-  const fields = envelopeFields(body);
-  const parent = carrierOf(body);
+  envelope: TracedEnvelope,
+  handle: () => Promise<T>,
+): Promise<T> {
+  const parent = carrierOf(envelope);
   return traced(
-    `consume ${fields.type ?? 'message'}`,
+    `consume ${envelope.type}`,
     {
       kind: 'consumer',
       ...(parent ? { parent } : {}),
       attributes: {
         'messaging.system': 'guildhall',
         'messaging.operation.type': 'process',
-        'messaging.destination.name': fields.type,
+        'messaging.destination.name': envelope.type,
         'messaging.consumer.group.name': consumer,
-        'messaging.message.id': fields.id,
-        'guildhall.guild_id': fields.guildId,
+        'messaging.message.id': envelope.id,
+        'guildhall.guild_id': envelope.guildId,
       },
     },
-    async (span) => {
-      const outcome = await handle();
-      span.setAttributes({ 'guildhall.outcome': outcome.kind });
-      if (outcome.failure) {
-        const error = errorOf(outcome.failure);
-        span.fail(error, outcome.failure.code);
-        if (outcome.kind === 'dead')
-          reportError(error, {
-            consumer,
-            messageId: fields.id,
-            guildId: fields.guildId,
-            jobId: fields.jobId,
-            code: outcome.failure.code,
-          });
-      }
-      return outcome;
-    },
+    () => handle(),
   );
+}
+
+/**
+ * Reports the messages of a batch that are dead-lettered: the handler failed on its last
+ * attempt, or the message was rejected unread. Earlier failed attempts are retried and only
+ * logged. Returns the outcomes unchanged.
+ */
+export function reportDeadLetters<O extends ConsumeOutcome>(consumer: string, outcomes: O[]): O[] {
+  for (const outcome of outcomes) {
+    if (outcome.kind !== 'dead' || !outcome.failure) continue;
+    const correlation = outcome.envelope?.correlationId;
+    reportError(errorOf(outcome.failure), {
+      consumer,
+      messageId: outcome.envelope?.id,
+      guildId: outcome.envelope?.guildId,
+      // A scheduled job's event names its job in the correlation id (`job:<key>`).
+      jobId: correlation?.startsWith('job:') ? correlation.slice(4) : undefined,
+      code: outcome.failure.code,
+    });
+  }
+  return outcomes;
 }
 
 /** A span for a relay batch that moved rows (empty polls are not recorded). */
@@ -171,26 +187,6 @@ export function discordRoute(path: string): string {
       return segment;
     })
     .join('/');
-}
-
-type EnvelopeFields = {
-  id: string | undefined;
-  type: string | undefined;
-  guildId: string | null;
-  jobId: string | undefined;
-};
-
-function envelopeFields(body: unknown): EnvelopeFields {
-  const b = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : undefined);
-  const correlation = text(b.correlationId);
-  return {
-    id: text(b.id),
-    type: text(b.type),
-    guildId: text(b.guildId) ?? null,
-    // A scheduled job's event names its job in the correlation id (`job:<key>`).
-    jobId: correlation?.startsWith('job:') ? correlation.slice(4) : undefined,
-  };
 }
 
 function errorOf(failure: NonNullable<ConsumeOutcome['failure']>): Error {

@@ -5,6 +5,9 @@ import { type SpanHandle, type TraceCarrier, tracer } from './tracing.ts';
 
 type ActiveSpan = SpanHandle & { enter<T>(fn: () => T): T };
 
+/** Probes and scrapes arrive every few seconds and would bury the traces worth reading. */
+const UNTRACED = new Set(['/healthz', '/readyz', '/metrics']);
+
 /**
  * A server span per request, and error reports of 5xx responses. Call it on a new Fastify
  * instance before anything else registers hooks or routes, so every later hook, the handler
@@ -17,6 +20,7 @@ export function registerHttpTelemetry(app: HttpApp): void {
   if (t) {
     app.addHook('onRequest', (request, _reply, done) => {
       const route = request.routeOptions.url;
+      if (route && UNTRACED.has(route)) return done();
       const span = t.start(route ? `${request.method} ${route}` : request.method, {
         kind: 'server',
         parent: incomingContext(request),

@@ -125,8 +125,8 @@ export function sentryReceiver(): Promise<Receiver<SentryEvent>> {
   });
 }
 
-/** Polls until `check` returns a value (or fails after `ms`). */
-export async function eventually<T>(check: () => T | undefined, ms = 10_000): Promise<T> {
+/** Polls until `check` returns a value (or fails after `ms`: generous, the machine may be busy). */
+export async function eventually<T>(check: () => T | undefined, ms = 30_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = check();
