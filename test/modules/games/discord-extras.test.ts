@@ -33,6 +33,12 @@ describe('games on Discord: thread, temporary role, reminders, edits (guild opti
   });
   after(async () => w?.close());
 
+  const inboxCount = async (consumer: string) => {
+    const [row] = await w.runtime.db.withSystem((tx) =>
+      run<{ n: number }>(tx, `select count(*)::int as n from bus.inbox where consumer = $1`, [consumer]),
+    );
+    return row?.n ?? 0;
+  };
   const publish = (event: OutgoingEvent) => w.runtime.db.withSystem((tx) => w.runtime.bus.publish(tx, event));
   const announcementOf = (gameId: string, channelId?: string) =>
     w.channelMessages(channelId).find((m) => embedOf(m)?.footer?.text?.includes(gameId));
@@ -72,7 +78,20 @@ describe('games on Discord: thread, temporary role, reminders, edits (guild opti
     assert.deepEqual(holders.sort(), [p(2), p(3)].sort());
   });
 
-  it('the first reminder opens a thread on the announcement with the confirmed players, and DMs them in their language', async () => {
+  it('the first reminder opens a thread on the announcement with the confirmed players', async () => {
+    // A reminder a day early (the game moved later since) is not the first one yet.
+    await publish(NOTIFICATION_DUE.of({ gameId, kind: 'reminder', offsetMinutes: 60 }, { guildId: G }));
+    await until(
+      'the early reminder handled',
+      async () => (await inboxCount('discord.games.thread-at-reminder')) === 1,
+    );
+    assert.equal(w.standin.callsTo('POST', '/channels/:channel/messages/:message/threads').length, 0);
+    // Time passes: the game starts in 30 minutes, its 60-minute reminder is due.
+    await w.runtime.db.withSystem((tx) =>
+      run(tx, `update games.games set starts_at = now() + interval '30 minutes' where id = $1::uuid`, [
+        gameId,
+      ]),
+    );
     await publish(NOTIFICATION_DUE.of({ gameId, kind: 'reminder', offsetMinutes: 60 }, { guildId: G }));
     const posted = announcementOf(gameId);
     assert.ok(posted);
@@ -82,17 +101,23 @@ describe('games on Discord: thread, temporary role, reminders, edits (guild opti
     });
     assert.equal(thread.parentId, GAMES_CHANNEL);
     assert.deepEqual((thread.memberIds ?? []).filter((id) => id !== w.bot.id).sort(), [p(2), p(3)].sort());
+    const game = await w.api('GET', `/api/v1/guilds/${G}/games/${gameId}`, HOST);
+    assert.equal(game.body.threadId, thread.id);
+    // A second reminder makes no second thread.
+    await publish(NOTIFICATION_DUE.of({ gameId, kind: 'reminder', offsetMinutes: 15 }, { guildId: G }));
+    await until(
+      'the second reminder handled',
+      async () => (await inboxCount('discord.games.thread-at-reminder')) === 3,
+    );
+    assert.equal(w.standin.callsTo('POST', '/channels/:channel/messages/:message/threads').length, 1);
+  });
+
+  it('the reminder reaches the confirmed players by DM, in their language (core fan-out, then the Discord side)', async () => {
     const en = await until('p2’s reminder', () => w.dms(p(2)).at(-1));
     assert.match(en.content, /Raid night/);
     const de = await until('p3’s reminder', () => w.dms(p(3)).at(-1));
     assert.match(de.content, /beginnt/);
     assert.equal(w.dms(p(1)).length, 0, 'who left is not reminded');
-    const game = await w.api('GET', `/api/v1/guilds/${G}/games/${gameId}`, HOST);
-    assert.equal(game.body.threadId, thread.id);
-    // A second reminder makes no second thread.
-    await publish(NOTIFICATION_DUE.of({ gameId, kind: 'reminder', offsetMinutes: 15 }, { guildId: G }));
-    await until('the second reminder', () => w.dms(p(2)).length === 2);
-    assert.equal(w.standin.callsTo('POST', '/channels/:channel/messages/:message/threads').length, 1);
   });
 
   it('sends NOTIFICATION_SEND_DM in the user’s language, and skips a key the catalogue lacks', async () => {

@@ -150,7 +150,7 @@ export function discordConsumers(deps: SyncDeps): Subscription[] {
     consumer('thread-at-reminder', NOTIFICATION_DUE, async (event, ctx) => {
       // The game-wide reminder (not a member's own lead time) opens the thread.
       if (event.payload.kind !== 'reminder' || event.payload.userId) return;
-      await ensureThread(deps, ctx.tx, ctx.log, event.payload.gameId);
+      await ensureThread(deps, ctx.tx, ctx.log, event.payload.gameId, event.payload.offsetMinutes);
     }),
     consumer('send-dm', NOTIFICATION_SEND_DM, async (event, ctx) => {
       const p = event.payload;

@@ -292,11 +292,21 @@ async function syncRole(
  * The game's thread (guild option), made at the first reminder on the announcement with the
  * confirmed players in it; archived when the game is over.
  */
-export async function ensureThread(deps: SyncDeps, tx: Tx, log: Logger, gameId: string): Promise<void> {
+export async function ensureThread(
+  deps: SyncDeps,
+  tx: Tx,
+  log: Logger,
+  gameId: string,
+  offsetMinutes?: number,
+): Promise<void> {
   const synced = await syncAnnouncement(deps, tx, log, gameId);
   const { game, row, view } = synced;
   if (!game || !row || !view?.threadPerGame || row.thread_id || !row.message_id || !row.channel_id) return;
   if (game.status !== 'SCHEDULED' && game.status !== 'IN_PROGRESS') return;
+  // A reminder for an earlier start (the game moved later since) is not yet the first reminder.
+  const now = (deps.now?.() ?? new Date()).getTime();
+  if (offsetMinutes !== undefined && now + 60_000 < Date.parse(game.startsAt) - offsetMinutes * 60_000)
+    return;
   const t = deps.i18n.forLocale(view.locale);
   const discord = deps.discord();
   try {
