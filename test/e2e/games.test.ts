@@ -301,6 +301,37 @@ describe('the games pages in a browser', () => {
     assertNoConsoleErrors(ada, mia);
   });
 
+  it('makes, replaces and turns off the calendar feed link', async () => {
+    const mia = await open();
+    await signInAs(mia.context, server.base, MIA);
+    await mia.page.goto(`${server.base}/guilds/${DEMO_GUILD}`);
+    await mia.page.getByRole('link', { name: 'Calendar feed' }).click();
+    await mia.page.getByRole('heading', { name: 'Calendar feed' }).waitFor();
+    await mia.page.getByRole('button', { name: 'Create my feed link' }).click();
+    const address = mia.page.getByLabel('Your private feed address');
+    await address.waitFor();
+    const first = await address.inputValue();
+    assert.match(first, /\/api\/v1\/calendar\/[^/]+\.ics$/);
+    const ics = await mia.context.request.get(first);
+    assert.equal(ics.status(), 200);
+    // Mia joined "Raid practice" from the sandbox above.
+    assert.match(await ics.text(), /BEGIN:VCALENDAR[\s\S]*Raid practice/);
+    await screenshot(mia.page, 'games/feed-created');
+
+    await mia.page.getByRole('button', { name: 'Make a new link' }).click();
+    await mia.page.getByRole('alertdialog').getByRole('button', { name: 'Make a new link' }).click();
+    await mia.page.waitForFunction(
+      (old) => (document.querySelector('#feed-url') as HTMLInputElement | null)?.value !== old,
+      first,
+    );
+    assert.equal((await mia.context.request.get(first)).status(), 404, 'the old link stops working');
+
+    await mia.page.getByRole('button', { name: 'Turn off the feed' }).click();
+    await mia.page.getByRole('alertdialog').getByRole('button', { name: 'Turn off the feed' }).click();
+    await mia.page.getByText('You have no calendar feed yet.').waitFor();
+    assertNoConsoleErrors(mia);
+  });
+
   it('renders every games page in light and dark, on a desktop and a phone, without errors or sideways scrolling', async () => {
     const pages: Array<{ name: string; path: string; ready: string }> = [
       { name: 'list', path: `/guilds/${DEMO_GUILD}/games`, ready: 'Games' },

@@ -219,5 +219,10 @@ export const dashboardGamesDe = {
     copied: 'Kopiert.',
     secret: 'Wer diese Adresse kennt, sieht deine Spiele. Erzeuge einen neuen Link, wenn sie bekannt wurde.',
     created: 'Angelegt {{time}}',
+    lastUsed: 'zuletzt abgerufen {{time}}',
+    neverUsed: 'noch von keinem Kalender abgerufen',
+    active:
+      'Dein Feed ist an. Seine Adresse beginnt mit …/calendar/{{prefix}}. Sie wurde einmal angezeigt, als du ihn angelegt hast; erzeuge einen neuen Link, wenn du sie nicht mehr hast.',
+    once: 'Kopiere sie jetzt: Zu deiner Sicherheit wird sie nur dieses eine Mal angezeigt.',
   },
 };

@@ -217,5 +217,10 @@ export const dashboardGamesEn = {
     copied: 'Copied.',
     secret: 'Anyone with this address sees your games. Make a new link if it leaked.',
     created: 'Created {{time}}',
+    lastUsed: 'last fetched {{time}}',
+    neverUsed: 'not fetched by a calendar yet',
+    active:
+      'Your feed is on. Its address starts with …/calendar/{{prefix}}. It was shown once, when you made it; make a new link if you no longer have it.',
+    once: 'Copy it now: for your safety it is shown only this once.',
   },
 };
