@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import type { APIRequestContext, Browser } from 'playwright-core';
 import { DEMO_CHANNELS, DEMO_CROWD, DEMO_GUILD, DEMO_GUILD_B, DEMO_USERS } from '#modules/core/demo.ts';
 import { buildWeb, staleReason } from '../../scripts/build-web.ts';
@@ -48,8 +48,12 @@ describe('the games pages in a browser', () => {
     if (staleReason()) await buildWeb();
     [server, browser] = await Promise.all([startGuildhall(), launchChromium()]);
   });
+  // Each test's browsers go when it ends: open game pages keep an event stream each, and sandbox
+  // pages poll, which would only slow the tests after them.
+  afterEach(async () => {
+    for (const o of opened.splice(0)) await o.context.close().catch(() => {});
+  });
   after(async () => {
-    for (const o of opened) await o.context.close().catch(() => {});
     await browser?.close();
     await server?.stop();
   });
