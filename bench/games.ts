@@ -122,6 +122,34 @@ export async function main(args: string[]) {
       }
     });
     row('baseline: keyset SQL in a guild transaction', sqlFramed, undefined);
+    // What one API list request asks of the database, by hand: the token look-up (system
+    // transaction), the membership (guild transaction) and the list (guild transaction).
+    const tokenHash = createHash('sha256')
+      .update(seeded.tokens[0] as string)
+      .digest();
+    const inTx = async (c: pg.PoolClient, role: string, guild: string, text: string, params: unknown[]) => {
+      await c.query('begin');
+      await c.query(`select set_config('app.guild_id', $1, true), set_config('role', $2, true)`, [
+        guild,
+        role,
+      ]);
+      await c.query(text, params);
+      await c.query('commit');
+    };
+    const dbWork = await measure(samples, async (i) => {
+      const c = await pool.connect();
+      try {
+        const cursor = i % 2 === 0 ? undefined : deep[i % deep.length];
+        await inTx(c, 'guildhall_system', '', 'select * from core.api_tokens where token_hash = $1', [
+          tokenHash,
+        ]);
+        await inTx(c, 'guildhall_app', GUILD, MEMBERSHIP_SQL, [GUILD, OWNER]);
+        await inTx(c, 'guildhall_app', GUILD, LIST_SQL(cursor), LIST_PARAMS(cursor));
+      } finally {
+        c.release();
+      }
+    });
+    row('baseline: an API list request’s 3 transactions', dbWork, undefined);
 
     const cases: [string, (i: number) => string][] = [
       ['API list, first page', () => `${list}?limit=25`],
@@ -228,6 +256,13 @@ export async function main(args: string[]) {
       `storm outcome: ${storms - failures}/${storms} storms ended with exactly ${SLOTS} confirmed + ${STORM - SLOTS} waitlisted in position order, no duplicates`,
     );
 
+    const triggers = await triggerCost(pool);
+    print();
+    print(
+      `live-feed triggers: ${STORM} participant rows in one statement (a storm's batch), median of ${TRIGGER_RUNS}: ` +
+        `${fmt(triggers.with, 2)} ms with the triggers, ${fmt(triggers.without, 2)} ms without (${ratio(triggers.with, triggers.without)})`,
+    );
+
     print();
     print('query plans (EXPLAIN ANALYZE of the service’s list SQL):');
     for (const [name, cursor] of [
@@ -249,6 +284,60 @@ export async function main(args: string[]) {
     if (server) await stop(server);
     await adminQuery(`drop database if exists ${dbName} with (force)`);
   }
+}
+
+const TRIGGER_RUNS = 21;
+
+/** core's membership look-up (src/modules/core/access.ts), as text. $1 = guild, $2 = user. */
+const MEMBERSHIP_SQL = `
+  select g.owner_id, m.role_ids,
+         coalesce((select bit_or(r.permissions) from core.guild_roles r
+                    where r.guild_id = g.id and (r.id = g.id or r.id = any (m.role_ids))), 0)::text as permissions,
+         s.capability_roles
+    from core.guilds g
+    join core.guild_members m on m.guild_id = g.id and m.user_id = $2
+    left join core.guild_settings s on s.guild_id = g.id
+   where g.id = $1 and g.bot_present`;
+
+/**
+ * What the live feed's capture triggers add to a write: the same insert of STORM participants
+ * into a fresh game, with the triggers and with them disabled, each in a rolled-back transaction.
+ */
+async function triggerCost(pool: pg.Pool): Promise<{ with: number; without: number }> {
+  const once = async (disable: boolean) => {
+    const c = await pool.connect();
+    try {
+      await c.query('begin');
+      if (disable) {
+        for (const t of ['games_live_insert', 'games_live_update'])
+          await c.query(`alter table games.games disable trigger ${t}`);
+        await c.query('alter table games.participants disable trigger participants_live_insert');
+      }
+      const id = randomUUID();
+      await c.query(
+        `insert into games.games (id, guild_id, title, host_id, starts_at, timezone) values ($1, $2, 't', $3, now(), 'UTC')`,
+        [id, GUILD, OWNER],
+      );
+      const started = performance.now();
+      await c.query(
+        `insert into games.participants (game_id, user_id, guild_id, state, position)
+         select $1, $2::bigint + k, $3, 'confirmed', k from generate_series(1, $4) k`,
+        [id, OWNER, GUILD, STORM],
+      );
+      await c.query('update games.games set next_position = $2 where id = $1', [id, STORM]);
+      return performance.now() - started;
+    } finally {
+      await c.query('rollback');
+      c.release();
+    }
+  };
+  const withT: number[] = [];
+  const withoutT: number[] = [];
+  for (let i = 0; i < TRIGGER_RUNS; i++) {
+    withT.push(await once(false));
+    withoutT.push(await once(true));
+  }
+  return { with: summarize(withT).p50, without: summarize(withoutT).p50 };
 }
 
 /** The service's list statement (src/modules/games/service/index.ts), first page or after a cursor. */

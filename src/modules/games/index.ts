@@ -62,7 +62,12 @@ export function gamesModule(deps: GamesDeps) {
   const discord = gamesDiscord({ db: deps.db, bots: deps.bots, i18n: deps.i18n, service, ...clock });
   const api = gamesRoutes({ service, access: deps.access });
   const live = gamesLiveRoutes({ db: deps.db, log: deps.log, access: deps.access });
-  const calendar = gamesCalendarRoutes({ db: deps.db, access: deps.access, publicUrl: deps.publicUrl });
+  const calendar = gamesCalendarRoutes({
+    db: deps.db,
+    access: deps.access,
+    publicUrl: deps.publicUrl,
+    i18n: deps.i18n,
+  });
   const routes = (app: HttpApp) => {
     api(app);
     live(app);

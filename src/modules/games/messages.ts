@@ -18,6 +18,7 @@ const errorsEn: Record<GamesErrorCode, string> = {
   SIGNUP_HOST_ONLY: 'The host picks the players of this game; you cannot sign up yourself.',
   NOT_HOST: 'Only the host of this game or a server admin may do that.',
   NOT_ALLOWED_TO_HOST: 'You need a host role of this server to host games.',
+  NOT_GUILD_ADMIN: 'Only the server owner and members with Manage Server may do that.',
   START_IN_PAST: 'The start time is in the past.',
   END_BEFORE_START: 'The end must be after the start.',
   MAX_BELOW_MIN: 'The maximum number of players is below the minimum.',
@@ -43,6 +44,7 @@ const errorsDe: Record<GamesErrorCode, string> = {
   SIGNUP_HOST_ONLY: 'Bei diesem Spiel wählt der Host die Spieler aus; du kannst dich nicht selbst anmelden.',
   NOT_HOST: 'Nur der Host dieses Spiels oder ein Server-Admin darf das.',
   NOT_ALLOWED_TO_HOST: 'Du brauchst eine Host-Rolle dieses Servers, um Spiele zu leiten.',
+  NOT_GUILD_ADMIN: 'Nur der Server-Besitzer und Mitglieder mit „Server verwalten“ dürfen das.',
   START_IN_PAST: 'Der Beginn liegt in der Vergangenheit.',
   END_BEFORE_START: 'Das Ende muss nach dem Beginn liegen.',
   MAX_BELOW_MIN: 'Die Höchstzahl an Spielern liegt unter der Mindestzahl.',
@@ -60,21 +62,12 @@ const errorsDe: Record<GamesErrorCode, string> = {
 const notificationsEn = {
   reminder: '⏰ “{{title}}” starts {{when}}.',
   signupInstructions: 'You signed up for “{{title}}” ({{when}}). The host says:\n{{instructions}}',
-  promoted: '🎉 A slot opened: you are now confirmed for “{{title}}” ({{when}}).',
-  demoted: 'The host added a player to “{{title}}” ({{when}}), so you are back on the waitlist.',
-  removed: 'The host removed you from “{{title}}” ({{when}}).',
-  cancelled: '“{{title}}” ({{when}}) was cancelled.',
   minPlayers: '“{{title}}” ({{when}}) has {{confirmed}} confirmed players; it needs at least {{minPlayers}}.',
 };
 
 const notificationsDe: typeof notificationsEn = {
   reminder: '⏰ „{{title}}“ beginnt {{when}}.',
   signupInstructions: 'Du hast dich für „{{title}}“ ({{when}}) angemeldet. Der Host sagt:\n{{instructions}}',
-  promoted: '🎉 Ein Platz ist frei geworden: Du bist jetzt fest dabei bei „{{title}}“ ({{when}}).',
-  demoted:
-    'Der Host hat „{{title}}“ ({{when}}) einen Spieler hinzugefügt, daher stehst du wieder auf der Warteliste.',
-  removed: 'Der Host hat dich aus „{{title}}“ ({{when}}) entfernt.',
-  cancelled: '„{{title}}“ ({{when}}) wurde abgesagt.',
   minPlayers: '„{{title}}“ ({{when}}) hat {{confirmed}} feste Spieler; nötig sind mindestens {{minPlayers}}.',
 };
 
@@ -86,9 +79,5 @@ export const GAMES_MESSAGES: Record<Locale, Messages> = {
 export const NOTIFICATION_KEYS = {
   reminder: 'games.notifications.reminder',
   signupInstructions: 'games.notifications.signupInstructions',
-  promoted: 'games.notifications.promoted',
-  demoted: 'games.notifications.demoted',
-  removed: 'games.notifications.removed',
-  cancelled: 'games.notifications.cancelled',
   minPlayers: 'games.notifications.minPlayers',
 } as const;

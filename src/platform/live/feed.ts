@@ -197,11 +197,21 @@ export function createLiveFeed(options: LiveFeedOptions): LiveFeed {
 
   function start(): Promise<void> {
     started ??= (async () => {
-      unlisten = await db.listen('live_changes', () => wakeup.wake());
-      const [head] = await db.withSystem((tx) => run<{ xid: string }>(tx, HEAD));
-      cursor = { xid: BigInt(head?.xid ?? '0'), id: 0n };
+      const stop = await db.listen('live_changes', () => wakeup.wake());
+      try {
+        const [head] = await db.withSystem((tx) => run<{ xid: string }>(tx, HEAD));
+        cursor = { xid: BigInt(head?.xid ?? '0'), id: 0n };
+      } catch (err) {
+        await stop().catch(() => {});
+        throw err;
+      }
+      unlisten = stop;
       loop = runLoop();
-    })();
+    })().catch((err) => {
+      // The next subscriber tries again (the database may be back by then).
+      started = undefined;
+      throw err;
+    });
     return started;
   }
 

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { UserError } from '../errors.ts';
 import type { HttpApp } from '../http/types.ts';
 import type { Change } from './changes.ts';
-import type { LiveFeed, ResetReason } from './feed.ts';
+import type { LiveFeed, LiveSubscription, ResetReason } from './feed.ts';
 
 export type SseOptions = {
   /** A comment line this often keeps proxies and load balancers from closing an idle stream (15 s). */
@@ -13,6 +14,14 @@ export type SseOptions = {
    * client gets a "reset" once it catches up (1 MiB): memory stays bounded, nothing is silently lost.
    */
   readonly maxQueuedBytes?: number;
+  /**
+   * A stream ends after this long (10 min, ±10 %), and the browser reconnects with its
+   * `Last-Event-ID`: the reconnect authenticates and authorizes again (a revoked session or a
+   * member who left stops receiving) and loses nothing (the replay covers the gap).
+   */
+  readonly maxDurationMs?: number;
+  /** Streams one owner (a user) may hold open at once in this process (20); more is 429. */
+  readonly maxPerOwner?: number;
 };
 
 export type StreamRequest = {
@@ -20,6 +29,8 @@ export type StreamRequest = {
   readonly topic: string;
   /** The event's data for one change (default: entity id, kind and time). */
   readonly data?: (change: Change) => unknown;
+  /** Whose stream it is (a user id), for the per-owner limit. */
+  readonly owner?: string;
 };
 
 export type LiveStreams = {
@@ -55,7 +66,10 @@ export function liveStreams(app: HttpApp, feed: LiveFeed, options: SseOptions = 
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const retryMs = options.retryMs ?? 3000;
   const maxQueuedBytes = options.maxQueuedBytes ?? 1024 * 1024;
+  const maxDurationMs = options.maxDurationMs ?? 10 * 60_000;
+  const maxPerOwner = options.maxPerOwner ?? 20;
   const endAll = new Set<() => void>();
+  const perOwner = new Map<string, number>();
   app.addHook('preClose', async () => {
     for (const end of [...endAll]) end();
   });
@@ -66,6 +80,21 @@ export function liveStreams(app: HttpApp, feed: LiveFeed, options: SseOptions = 
     },
     async stream(request, reply, what) {
       const toData = what.data ?? defaultData;
+      const owner = what.owner;
+      if (owner !== undefined && (perOwner.get(owner) ?? 0) >= maxPerOwner)
+        throw new UserError(
+          'LIVE_STREAMS_LIMIT',
+          `At most ${maxPerOwner} live streams may be open at once; close some (other tabs) first.`,
+          { status: 429, headers: { 'retry-after': '30' } },
+        );
+      // Counted from here (not once subscribed), so a burst of opens cannot slip past the limit.
+      if (owner !== undefined) perOwner.set(owner, (perOwner.get(owner) ?? 0) + 1);
+      const release = () => {
+        if (owner === undefined) return;
+        const left = (perOwner.get(owner) ?? 1) - 1;
+        if (left > 0) perOwner.set(owner, left);
+        else perOwner.delete(owner);
+      };
       const res = reply.raw;
       let started = false;
       let ended = false;
@@ -108,19 +137,25 @@ export function liveStreams(app: HttpApp, feed: LiveFeed, options: SseOptions = 
         queuedBytes += size;
       };
 
-      const subscription = await feed.subscribe({
-        guildId: what.guildId,
-        topic: what.topic,
-        lastEventId: lastEventIdOf(request),
-        onChange: (change) => {
-          lastCursor = change.cursor;
-          send(event('change', change.cursor, toData(change)));
-        },
-        onReset: (cursor, reason) => {
-          lastCursor = cursor;
-          send(event('reset', cursor, { reason }));
-        },
-      });
+      let subscription: LiveSubscription;
+      try {
+        subscription = await feed.subscribe({
+          guildId: what.guildId,
+          topic: what.topic,
+          lastEventId: lastEventIdOf(request),
+          onChange: (change) => {
+            lastCursor = change.cursor;
+            send(event('change', change.cursor, toData(change)));
+          },
+          onReset: (cursor, reason) => {
+            lastCursor = cursor;
+            send(event('reset', cursor, { reason }));
+          },
+        });
+      } catch (error) {
+        release();
+        throw error;
+      }
 
       reply.hijack();
       res.writeHead(200, {
@@ -140,10 +175,14 @@ export function liveStreams(app: HttpApp, feed: LiveFeed, options: SseOptions = 
 
       const heartbeat = setInterval(() => send(': keepalive\n\n'), heartbeatMs);
       heartbeat.unref();
+      const expiry = setTimeout(() => end(), maxDurationMs * (0.9 + Math.random() * 0.2));
+      expiry.unref();
       const end = () => {
         if (ended) return;
         ended = true;
         clearInterval(heartbeat);
+        clearTimeout(expiry);
+        release();
         subscription.close();
         endAll.delete(end);
         if (!res.writableEnded) res.end();

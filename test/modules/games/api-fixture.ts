@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Runtime } from '#components/runtime.ts';
+import { gamesConsumers } from '#modules/games/consumers/index.ts';
+import type { GamesService } from '#modules/games/service/contract.ts';
+import { createGamesService } from '#modules/games/service/index.ts';
+import { envelopeOf, type OutgoingEvent } from '#platform/bus/events.ts';
 import { run } from '#platform/db/statement.ts';
 import { type Fixture, seedTwoGuilds } from '../../support/api.ts';
+import { quietLog } from '../../support/databases.ts';
 
 /** Channel ids in guild A's sandbox: one the bot may post in, one it may not; one in guild B. */
 export const CHANNELS = {
@@ -88,4 +93,41 @@ export async function outboxTypes(runtime: Runtime, gameId: string): Promise<str
     ),
   );
   return found.map((r) => r.type);
+}
+
+/** Hands one event to one of the games module's own consumers, as the worker would, with a clock. */
+export async function deliver(
+  runtime: Runtime,
+  consumerName: string,
+  event: OutgoingEvent,
+  clock: Date,
+): Promise<void> {
+  const consumer = gamesConsumers({ bus: runtime.bus, scheduler: runtime.scheduler, now: () => clock }).find(
+    (c) => c.name === consumerName,
+  );
+  assert.ok(consumer, `no consumer ${consumerName}`);
+  await runtime.db.withSystem((tx) =>
+    consumer.handler(envelopeOf(event) as never, {
+      tx,
+      log: quietLog,
+      attempt: 1,
+      maxAttempts: 5,
+      consumer: consumerName,
+      signal: new AbortController().signal,
+    }),
+  );
+}
+
+/** A games service of the runtime's ports with its own clock. */
+export function serviceWithClock(runtime: Runtime, now: () => Date): GamesService {
+  return createGamesService({
+    db: runtime.db,
+    bus: runtime.bus,
+    scheduler: runtime.scheduler,
+    access: runtime.core.access,
+    settings: runtime.core.settings,
+    bots: runtime.discord,
+    log: runtime.log,
+    now,
+  });
 }

@@ -348,7 +348,7 @@ export function gamesApiSuite(factory: DatabaseFactory) {
       problem(
         await call('PUT', `${gamesUrl()}/config`, 'bob', { timezone: 'Europe/Berlin' }),
         403,
-        'NOT_HOST',
+        'NOT_GUILD_ADMIN',
       );
       problem(
         await call('PUT', `${gamesUrl()}/config`, 'alice', { timezone: 'Nowhere/Land' }),
@@ -404,6 +404,29 @@ export function gamesApiSuite(factory: DatabaseFactory) {
         announcementChannelIds: [],
         defaultReminderOffsetsMinutes: [60],
       });
+    });
+
+    it('documents every games route in the OpenAPI document', async () => {
+      const doc = (await api.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      const g = '/api/v1/guilds/{guildId}/games';
+      const expected: Array<[string, string[]]> = [
+        [g, ['get', 'post']],
+        [`${g}/{gameId}`, ['get', 'patch', 'delete']],
+        [`${g}/{gameId}/clone`, ['post']],
+        [`${g}/{gameId}/join`, ['post']],
+        [`${g}/{gameId}/leave`, ['post']],
+        [`${g}/{gameId}/decline`, ['post']],
+        [`${g}/{gameId}/participants/{userId}`, ['put', 'delete']],
+        [`${g}/{gameId}/participants/{userId}/promote`, ['post']],
+        [`${g}/templates`, ['get', 'post']],
+        [`${g}/templates/{templateId}`, ['get', 'put', 'delete']],
+        [`${g}/config`, ['get', 'put']],
+        [`${g}/reminder-preferences`, ['get', 'put']],
+      ];
+      for (const [path, methods] of expected)
+        for (const method of methods) assert.ok(doc.paths[path]?.[method], `${method.toUpperCase()} ${path}`);
     });
 
     it('isolates guilds: a host of B cannot see or touch games of A (API and row-level security)', async () => {

@@ -233,6 +233,27 @@ export function gamesCalendarSuite(factory: DatabaseFactory) {
       problem(await call('POST', '/api/v1/me/calendar-feed'), 401, 'UNAUTHENTICATED');
     });
 
+    it('speaks the feed owner’s language, and the request’s for one game', async () => {
+      await api.runtime.core.directory.upsertUser({ id: f.dave, username: 'dave', locale: 'de' });
+      const dave = await api.bearer(f.dave, ['games:read', 'games:write']);
+      const game = await createGame(f.guildA, alice, { title: 'Abend', startsAt: inHours(80) });
+      await join(f.guildA, game, dave);
+      const res = await call('DELETE', `/api/v1/guilds/${f.guildA}/games/${game}`, alice);
+      assert.ok(res.statusCode < 300, res.body);
+      const { token } = (await call('POST', '/api/v1/me/calendar-feed', dave)).json() as { token: string };
+      const feed = await call('GET', `/api/v1/calendar/${token}.ics`);
+      assert.match(unfold(feed.body), /X-WR-CALNAME:Guildhall-Spiele\r\n/);
+      assert.equal(events(feed.body)[0]?.SUMMARY, 'Abgesagt: Abend');
+      const one = (language: string) =>
+        api.app.inject({
+          method: 'GET',
+          url: `/api/v1/guilds/${f.guildA}/games/${game}.ics`,
+          headers: { authorization: dave, 'accept-language': language },
+        });
+      assert.equal(events((await one('de-DE,de;q=0.9')).body)[0]?.SUMMARY, 'Abgesagt: Abend');
+      assert.equal(events((await one('en')).body)[0]?.SUMMARY, 'Cancelled: Abend');
+    });
+
     it('leaves a feed of another user untouched', async () => {
       const mine = (await call('POST', '/api/v1/me/calendar-feed', alice)).json() as { token: string };
       await call('POST', '/api/v1/me/calendar-feed', carol);

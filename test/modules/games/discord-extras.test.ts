@@ -34,13 +34,14 @@ describe('games on Discord: thread, temporary role, reminders, edits (guild opti
   after(async () => w?.close());
 
   const publish = (event: OutgoingEvent) => w.runtime.db.withSystem((tx) => w.runtime.bus.publish(tx, event));
-  const announcementOf = (gameId: string) =>
-    w.channelMessages().find((m) => embedOf(m)?.footer?.text?.includes(gameId));
+  const announcementOf = (gameId: string, channelId?: string) =>
+    w.channelMessages(channelId).find((m) => embedOf(m)?.footer?.text?.includes(gameId));
   const roleHolders = (roleId: string) =>
     [...(w.standin.world.members.get(G)?.entries() ?? [])]
       .filter(([, m]) => m.roles.includes(roleId))
       .map(([id]) => id);
 
+  const RAIDS = '830000000000000021';
   let gameId = '';
   let roleId = '';
   let startsAt = '';
@@ -98,7 +99,13 @@ describe('games on Discord: thread, temporary role, reminders, edits (guild opti
     const dmsBefore = w.dms(p(4)).length;
     await publish(
       NOTIFICATION_SEND_DM.of(
-        { guildId: G, userId: p(3), gameId, messageKey: 'games.notifications.promoted', params: {} },
+        {
+          guildId: G,
+          userId: p(3),
+          gameId,
+          messageKey: 'games.notifications.minPlayers',
+          params: { confirmed: 2, minPlayers: 4 },
+        },
         { guildId: G },
       ),
     );
@@ -110,7 +117,7 @@ describe('games on Discord: thread, temporary role, reminders, edits (guild opti
     );
     const dm = await until('the DM', () => {
       const last = w.dms(p(3)).at(-1);
-      return last && /Ein Platz/.test(last.content) ? last : undefined;
+      return last && /nötig sind mindestens 4/.test(last.content) ? last : undefined;
     });
     assert.match(dm.content, /Raid night/);
     assert.match(dm.content, /<t:\d+:F>/);
@@ -154,6 +161,30 @@ describe('games on Discord: thread, temporary role, reminders, edits (guild opti
     assert.equal(fieldOf(shown, 'When'), `<t:${unix}:F> (<t:${unix}:R>)`);
   });
 
+  it('a game moved to another channel takes its announcement along', async () => {
+    w.standin.world.addChannel({ id: RAIDS, guildId: G, name: 'raids', type: 0, permissionOverwrites: [] });
+    const config = await w.api('PUT', `/api/v1/guilds/${G}/games/config`, HOST, {
+      announcementChannelIds: [GAMES_CHANNEL, RAIDS],
+      threadPerGame: true,
+      tempRole: true,
+    });
+    assert.equal(config.statusCode, 200, JSON.stringify(config.body));
+    const old = announcementOf(gameId);
+    assert.ok(old);
+    const moved = await w.api('PATCH', `/api/v1/guilds/${G}/games/${gameId}`, HOST, { channelId: RAIDS });
+    assert.equal(moved.statusCode, 200, JSON.stringify(moved.body));
+    const there = await until('the announcement in #raids', () =>
+      w.channelMessages(RAIDS).find((m) => embedOf(m)?.footer?.text?.includes(gameId)),
+    );
+    await until('the old one deleted', () => !announcementOf(gameId));
+    assert.equal(w.channelMessages(RAIDS).length, 1);
+    assert.equal(embedOf(there)?.title, 'Raid night (moved)');
+    await until('the new id on the game', async () => {
+      const g = await w.api('GET', `/api/v1/guilds/${G}/games/${gameId}`, HOST);
+      return g.body.announcementMessageId === there.id;
+    });
+  });
+
   it('when the game is over: the finished look, the thread archived, the role deleted', async () => {
     // Time passes: the game started three hours ago and lasted one.
     await w.runtime.db.withSystem((tx) =>
@@ -164,15 +195,16 @@ describe('games on Discord: thread, temporary role, reminders, edits (guild opti
       ),
     );
     await publish(GAME_STATUS_TRANSITION_DUE.of({ gameId, to: 'IN_PROGRESS' }, { guildId: G }));
-    await until('in progress', () => embedOf(announcementOf(gameId))?.title?.startsWith('▶️'));
+    await until('in progress', () => embedOf(announcementOf(gameId, RAIDS))?.title?.startsWith('▶️'));
     await publish(GAME_STATUS_TRANSITION_DUE.of({ gameId, to: 'COMPLETED' }, { guildId: G }));
     const done = await until('the finished look', () => {
-      const m = announcementOf(gameId);
+      const m = announcementOf(gameId, RAIDS);
       return embedOf(m)?.title?.startsWith('✅') ? m : undefined;
     });
     assert.deepEqual(done.components, []);
+    const threadId = String((await w.api('GET', `/api/v1/guilds/${G}/games/${gameId}`, HOST)).body.threadId);
     const thread = await until('the archived thread', () => {
-      const t = w.standin.world.channels.get(done.id);
+      const t = w.standin.world.channels.get(threadId);
       return t?.archived ? t : undefined;
     });
     assert.equal(thread.locked, true);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { syncAnnouncement } from '#modules/games/discord/sync.ts';
+import { PLAYER_JOINED } from '#modules/games/events.ts';
 import { run } from '#platform/db/statement.ts';
 import { postgresFactory } from '#test/support/databases.ts';
 import { skipWithoutServices } from '#test/support/services.ts';
@@ -53,8 +54,20 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
     return row?.n ?? 0;
   };
 
-  let gameId = '';
-  let messageId = '';
+  /** A game of its own for each test (created over the API), once its announcement is up. */
+  const newGame = async (title: string, input: Record<string, unknown> = {}) => {
+    const game = await createViaApi({ title, startsAt: inDays(2), maxPlayers: 2, ...input });
+    const posted = await until(`the announcement of ${title}`, () => announcementOf(game.id));
+    const [join, leave, decline] = buttonIds(posted);
+    assert.ok(join && leave && decline);
+    return { id: game.id, messageId: posted.id, join, leave, decline };
+  };
+  const joinViaApi = async (gameId: string, userId: string) => {
+    const r = await w.api('POST', `/api/v1/guilds/${G}/games/${gameId}/join`, userId);
+    assert.ok(r.statusCode < 300, JSON.stringify(r.body));
+  };
+  /** The DMs `userId` got about the game titled `title`. */
+  const dmsAbout = (userId: string, title: string) => w.dms(userId).filter((m) => m.content.includes(title));
 
   it('/game create: a form, the time read in the guild’s zone and echoed as <t:…> for confirmation, then the announcement', async () => {
     const opened = await w.command(HOST, 'create');
@@ -62,6 +75,7 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
     const modal = opened.body.data as { custom_id: string; components: unknown[] };
     assert.equal(modal.components.length, 5);
 
+    const games = await count('games.games');
     const asked = await w.submitModal(HOST, modal.custom_id, {
       title: 'Friday raid',
       when: 'friday 8pm',
@@ -76,7 +90,7 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
     const at = new Date(Number(echoed[1]) * 1000);
     assert.equal(at.getUTCDay(), 5, 'a Friday');
     assert.equal(at.getUTCHours(), 20, '8pm in the guild’s zone (UTC)');
-    assert.equal(await count('games.games'), 0, 'nothing created before Confirm');
+    assert.equal(await count('games.games'), games, 'nothing created before Confirm');
     const [confirm, cancel] = buttonIds(data(asked) as never);
     assert.ok(confirm && cancel);
 
@@ -86,123 +100,163 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
     assert.deepEqual(data(done).components, []);
     const again = await w.press(HOST, confirm, '830000000000000500');
     assert.match(data(again).content ?? '', /draft is gone/, 'a second press creates nothing');
+    assert.equal(await count('games.games'), games + 1);
 
-    const posted = await until('the announcement', () => w.channelMessages()[0]);
+    const posted = await until('the announcement', () =>
+      w.channelMessages().find((m) => embedOf(m)?.title === 'Friday raid'),
+    );
     const e = embedOf(posted);
-    assert.equal(e?.title, 'Friday raid');
     assert.equal(e?.description, 'Bring snacks.');
     assert.equal(fieldOf(posted, 'When'), `<t:${echoed[1]}:F> (<t:${echoed[1]}:R>)`);
     assert.equal(fieldOf(posted, 'Duration'), '2 h');
     assert.equal(fieldOf(posted, 'Host'), `<@${HOST}>`);
     assert.equal(fieldOf(posted, 'Players'), '0/2');
     assert.equal(buttonIds(posted).length, 3);
-    gameId = (/Game ([0-9a-f-]{36})/.exec(e?.footer?.text ?? '') ?? [])[1] ?? '';
-    messageId = posted.id;
-    assert.equal(await count('games.games'), 1);
+    const gameId = (/Game ([0-9a-f-]{36})/.exec(e?.footer?.text ?? '') ?? [])[1] ?? '';
     const game = await until('the message id on the game', async () => {
       const g = await gameState(gameId);
-      return g.announcementMessageId === messageId ? g : undefined;
+      return g.announcementMessageId === posted.id ? g : undefined;
     });
     assert.equal(game.startsAt, at.toISOString());
   });
 
   it('joins past capacity go to the waitlist, shown on the announcement; joining twice is refused and changes nothing', async () => {
-    const [join] = buttonIds(w.channelMessages()[0]);
-    assert.ok(join);
-    const first = await w.press(p(1), join, messageId);
+    const g = await newGame('Capacity test');
+    const first = await w.press(p(1), g.join, g.messageId);
     assert.ok(isEphemeral(first));
-    assert.match(data(first).content ?? '', /You are in: “Friday raid”/);
-    await w.press(p(2), join, messageId);
-    const third = await w.press(p(3), join, messageId);
-    assert.match(data(third).content ?? '', /Warteliste von „Friday raid“/, 'in the clicker’s language');
+    assert.match(data(first).content ?? '', /You are in: “Capacity test”/);
+    await w.press(p(2), g.join, g.messageId);
+    const third = await w.press(p(3), g.join, g.messageId);
+    assert.match(data(third).content ?? '', /Warteliste von „Capacity test“/, 'in the clicker’s language');
     assert.match(data(third).content ?? '', /Nummer 1/);
 
     const shown = await until('the waitlist on the announcement', () => {
-      const m = announcementOf(gameId);
+      const m = announcementOf(g.id);
       return fieldOf(m, 'Waitlist')?.includes(p(3)) ? m : undefined;
     });
     assert.equal(fieldOf(shown, 'Players'), '2/2');
     assert.equal(fieldOf(shown, 'Signed up'), `1. <@${p(1)}>\n2. <@${p(2)}>`);
-    assert.equal(shown.id, messageId, 'edited in place');
+    assert.equal(shown.id, g.messageId, 'edited in place');
 
-    const twice = await w.press(p(1), join, messageId);
+    const twice = await w.press(p(1), g.join, g.messageId);
     assert.ok(isEphemeral(twice));
     assert.match(data(twice).content ?? '', /already signed up/);
-    const game = await gameState(gameId);
-    assert.equal((game.participants as unknown[]).length, 3);
+    assert.equal(((await gameState(g.id)).participants as unknown[]).length, 3);
   });
 
-  it('leaving promotes the first waitlisted player, who gets a DM in their language', async () => {
-    const [, leave] = buttonIds(announcementOf(gameId));
-    assert.ok(leave);
-    const left = await w.press(p(1), leave, messageId);
-    assert.match(data(left).content ?? '', /You left “Friday raid”/);
-    const dm = await until('the promotion DM', () => w.dms(p(3)).at(-1));
+  it('leaving promotes the first waitlisted player, who gets a DM in their language; a late delivery changes nothing', async () => {
+    const g = await newGame('Promotion test');
+    for (const n of [1, 2, 3]) await joinViaApi(g.id, p(n));
+    const left = await w.press(p(1), g.leave, g.messageId);
+    assert.match(data(left).content ?? '', /You left “Promotion test”/);
+    const dm = await until('the promotion DM', () => dmsAbout(p(3), 'Promotion test').at(-1));
     assert.match(dm.content, /Ein Platz ist frei geworden/);
-    assert.match(dm.content, /Friday raid/);
     assert.match(dm.content, /<t:\d+:F>/);
     const shown = await until('the promotion on the announcement', () => {
-      const m = announcementOf(gameId);
+      const m = announcementOf(g.id);
       return fieldOf(m, 'Waitlist') === undefined && fieldOf(m, 'Signed up')?.includes(p(3)) ? m : undefined;
     });
     assert.equal(fieldOf(shown, 'Players'), '2/2');
-    assert.equal(w.dms(p(3)).length, 1, 'one DM, not one per delivery');
+    assert.equal(dmsAbout(p(3), 'Promotion test').length, 1, 'one DM, not one per delivery');
+
+    // A late, out-of-order delivery (p1's join, after p1 left) renders the game as it is now:
+    // same render, so nothing is sent and p1 does not reappear.
+    const patches = w.standin.callsTo('PATCH', '/channels/:channel/messages/:message').length;
+    const stale = PLAYER_JOINED.of({ gameId: g.id, userId: p(1), state: 'confirmed' }, { guildId: G });
+    await w.runtime.db.withSystem((tx) => w.runtime.bus.publish(tx, stale));
+    await until('the stale event handled', async () => {
+      const [row] = await w.runtime.db.withSystem((tx) =>
+        run<{ n: number }>(
+          tx,
+          `select count(*)::int as n from bus.inbox where consumer = 'discord.games.announce-joined' and message_id = $1::uuid`,
+          [stale.id],
+        ),
+      );
+      return row?.n === 1;
+    });
+    assert.equal(w.standin.callsTo('PATCH', '/channels/:channel/messages/:message').length, patches);
+    assert.ok(!fieldOf(announcementOf(g.id), 'Signed up')?.includes(p(1)));
   });
 
   it('a member who does not host cannot cancel: an ephemeral answer, nothing changed', async () => {
-    const r = await w.command(p(2), 'cancel', [{ name: 'game', type: 3, value: gameId }]);
+    const g = await newGame('Not yours');
+    const r = await w.command(p(2), 'cancel', [{ name: 'game', type: 3, value: g.id }]);
     assert.ok(isEphemeral(r));
     assert.match(data(r).content ?? '', /Only the host/);
-    assert.equal((await gameState(gameId)).status, 'SCHEDULED');
+    assert.equal((await gameState(g.id)).status, 'SCHEDULED');
   });
 
   it('autocompletes the host’s games for /game cancel', async () => {
+    const g = await newGame('Autocomplete zebra');
     const r = await w.interact(HOST, 4, {
       id: '1',
       name: 'game',
       type: 1,
       options: [
-        { type: 1, name: 'cancel', options: [{ type: 3, name: 'game', value: 'fri', focused: true }] },
+        { type: 1, name: 'cancel', options: [{ type: 3, name: 'game', value: 'zebra', focused: true }] },
       ],
     });
     const choices = (r.body.data as { choices: Array<{ name: string; value: string }> }).choices;
     assert.deepEqual(
       choices.map((c) => c.value),
-      [gameId],
+      [g.id],
     );
-    assert.match(choices[0]?.name ?? '', /Friday raid/);
+    assert.match(choices[0]?.name ?? '', /Autocomplete zebra/);
+    const other = await w.interact(p(2), 4, {
+      id: '1',
+      name: 'game',
+      type: 1,
+      options: [
+        { type: 1, name: 'cancel', options: [{ type: 3, name: 'game', value: 'zebra', focused: true }] },
+      ],
+    });
+    assert.deepEqual((other.body.data as { choices: unknown[] }).choices, [], 'not p2’s game');
   });
 
   it('/game list and /game mine show the game', async () => {
+    const g = await newGame('Listed game');
+    await joinViaApi(g.id, p(2));
     const list = await w.command(p(2), 'list');
     const embeds = (list.body.data as { embeds: Array<{ description: string }> }).embeds;
-    assert.match(embeds[0]?.description ?? '', /Friday raid.*\(2\/2\)/);
+    assert.match(embeds[0]?.description ?? '', /Listed game.*\(1\/2\)/);
     const mine = await w.command(p(2), 'mine');
     assert.match(
       (mine.body.data as { embeds: Array<{ description: string }> }).embeds[0]?.description ?? '',
-      /Friday raid.*signed up/,
+      /Listed game.*signed up/,
     );
   });
 
-  it('cancelling marks the announcement cancelled and DMs the players', async () => {
+  it('cancelling marks the announcement cancelled and DMs the players; a stale Join is refused', async () => {
+    const g = await newGame('Cancel test');
+    for (const n of [1, 2, 3]) await joinViaApi(g.id, p(n));
+    await w.press(p(1), g.leave, g.messageId);
     const r = await w.command(HOST, 'cancel', [
-      { name: 'game', type: 3, value: gameId },
+      { name: 'game', type: 3, value: g.id },
       { name: 'reason', type: 3, value: 'half the party has the flu' },
     ]);
     assert.ok(isEphemeral(r));
     assert.match(data(r).content ?? '', /is cancelled/);
     const shown = await until('the cancelled look', () => {
-      const m = announcementOf(gameId);
+      const m = announcementOf(g.id);
       return embedOf(m)?.title?.startsWith('❌') ? m : undefined;
     });
-    assert.equal(embedOf(shown)?.title, '❌ Cancelled: Friday raid');
+    assert.equal(embedOf(shown)?.title, '❌ Cancelled: Cancel test');
     assert.deepEqual(shown.components, [], 'no more buttons');
-    const dm2 = await until('p2’s DM', () => w.dms(p(2)).at(-1));
+    const dm2 = await until('p2’s DM', () => dmsAbout(p(2), 'Cancel test').at(-1));
     assert.match(dm2.content, /was cancelled by the host: half the party has the flu/);
-    const dm3 = await until('p3’s DM', () => (w.dms(p(3)).length === 2 ? w.dms(p(3)).at(-1) : undefined));
-    assert.match(dm3.content, /abgesagt/);
-    assert.equal(w.dms(p(1)).length, 0, 'who left is not told');
-    assert.equal(w.dms(HOST).length, 0, 'the host cancelled it themselves');
+    const dm3 = await until('p3’s DM', () =>
+      dmsAbout(p(3), 'Cancel test').find((m) => /abgesagt/.test(m.content)),
+    );
+    assert.ok(dm3);
+    assert.equal(dmsAbout(p(1), 'Cancel test').length, 0, 'who left is not told');
+    assert.equal(dmsAbout(HOST, 'Cancel test').length, 0, 'the host cancelled it themselves');
+
+    // A stale Join button on a client that has not seen the edit yet: refused, in German for p3.
+    const before = await gameState(g.id);
+    const late = await w.press(p(3), g.join, g.messageId);
+    assert.ok(isEphemeral(late));
+    assert.match(data(late).content ?? '', /Anmeldung ist geschlossen/);
+    assert.deepEqual((await gameState(g.id)).participants, before.participants, 'nothing changed');
   });
 
   it('an announcement deleted in Discord is posted again and the new id kept', async () => {

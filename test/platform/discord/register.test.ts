@@ -27,6 +27,7 @@ describe('guildhall discord register', () => {
       'echo',
       'fail',
       'form',
+      'game',
       'host',
       'pages',
       'pick',
@@ -45,9 +46,9 @@ describe('guildhall discord register', () => {
 
     const [second] = await registerCommands(t.runtime, {});
     assert.equal(second?.applied, false);
-    assert.equal(second?.diff.unchanged.length, 10);
+    assert.equal(second?.diff.unchanged.length, 11);
     assert.equal(t.standin.callsTo('PUT', '/applications/:app/commands').length, 1, 'no second overwrite');
-    assert.match(describeResult(second as never, 'global', false).join('\n'), /up to date: 10 commands/);
+    assert.match(describeResult(second as never, 'global', false).join('\n'), /up to date: 11 commands/);
   });
 
   it('reports changed and removed commands, and dry runs change nothing', async () => {
@@ -76,7 +77,7 @@ describe('guildhall discord register', () => {
 
   it('registers per guild, and refuses unknown identities', async () => {
     const [r] = await registerCommands(t.runtime, { guildId: GUILD });
-    assert.equal(r?.diff.added.length, 10);
+    assert.equal(r?.diff.added.length, 11);
     assert.equal(t.standin.callsTo('PUT', '/applications/:app/guilds/:guild/commands').length, 1);
     await assert.rejects(registerCommands(t.runtime, { bot: 'nobody' }), /No bot identity "nobody"/);
   });

@@ -250,6 +250,6 @@ describe('the sandbox as the dashboard uses it', () => {
     assert.equal((await get(ADA, `/api/v1/guilds/${DEMO_GUILD_B}/roles`)).statusCode, 404);
 
     const modules = await get(ADA, '/api/v1/modules');
-    assert.deepEqual(modules.json(), { modules: [{ name: 'typed' }] });
+    assert.deepEqual(modules.json(), { modules: [{ name: 'games' }, { name: 'typed' }] });
   });
 });

@@ -5286,6 +5286,8 @@ export interface paths {
          *     - `reset`: `{"reason": "…"}` — changes were missed beyond replay: refetch everything.
          *     - `ready`: sent once the replay after `Last-Event-ID` is done.
          *     - comment lines (`: keepalive`) every 15 s.
+         *     - the stream ends after about 10 minutes; the browser reconnects (authorized again) and misses nothing.
+         *     - at most 20 streams per user at once (429 `LIVE_STREAMS_LIMIT`).
          *
          *     Every `change`, `reset` and `ready` carries an `id`; a reconnecting EventSource sends the last one as `Last-Event-ID` and receives what it missed.
          */
@@ -5390,6 +5392,30 @@ export interface paths {
                 };
                 /** @description Problem details */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable error code */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                code?: string;
+                                detail: string;
+                                /** @description JSON pointer into the request, e.g. /body/maxPlayers */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem details */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };

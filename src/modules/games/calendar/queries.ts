@@ -81,3 +81,11 @@ export async function gamesOfUser(tx: Executor, userId: string, publicUrl: strin
   const rows = await run<Row>(tx, GAMES_OF_USER, [userId, FEED_PAST_DAYS, FEED_MAX_GAMES]);
   return rows.map((r) => toIcsGame(r, publicUrl));
 }
+
+/** The language the user's Discord client uses (null when unknown). */
+export async function localeOfUser(tx: Executor, userId: string): Promise<string | null> {
+  const [row] = await run<{ locale: string | null }>(tx, 'select locale from core.users where id = $1', [
+    userId,
+  ]);
+  return row?.locale ?? null;
+}

@@ -7,16 +7,20 @@ import { forbidden, notFound } from '#platform/errors.ts';
 import { principalOf } from '#platform/http/auth.ts';
 import { problems, Snowflake, Timestamp } from '#platform/http/schemas.ts';
 import type { HttpApp } from '#platform/http/types.ts';
+import { acceptLanguages, type I18n } from '#platform/i18n/i18n.ts';
 import { GamesError } from '../errors.ts';
 import { toIcs } from '../time/ics.ts';
 import { type CalendarFeed, createCalendarFeeds } from './feeds.ts';
-import { gameForIcs, gamesOfUser } from './queries.ts';
+import { CALENDAR_MESSAGES } from './messages.ts';
+import { gameForIcs, gamesOfUser, localeOfUser } from './queries.ts';
 
 export type GamesCalendarDeps = {
   readonly db: Database;
   readonly access: AccessPolicy;
   /** PUBLIC_URL: links in events, event UIDs and the feed URL handed out. */
   readonly publicUrl: string;
+  /** Calendar texts in the feed owner's language (or the request's, for one game); English without. */
+  readonly i18n?: I18n;
 };
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -68,6 +72,17 @@ export function gamesCalendarRoutes(deps: GamesCalendarDeps) {
   const feeds = createCalendarFeeds(deps.db);
   const host = new URL(deps.publicUrl).host;
   const feedUrl = (token: string) => `${deps.publicUrl}/api/v1/calendar/${token}.ics`;
+  const { i18n } = deps;
+  i18n?.extend(CALENDAR_MESSAGES);
+  const texts = (locales: readonly (string | null | undefined)[]) => {
+    if (!i18n) return { feedName: 'Guildhall games', cancelled: undefined };
+    const t = i18n.forLocale(i18n.resolve(...locales));
+    return {
+      feedName: t('games.calendar.feedName'),
+      cancelled: (title: string) => t('games.calendar.cancelled', { title }),
+    };
+  };
+  const icsTexts = (cancelled: ((title: string) => string) | undefined) => (cancelled ? { cancelled } : {});
 
   return (app: HttpApp) => {
     app.get(
@@ -90,10 +105,11 @@ export function gamesCalendarRoutes(deps: GamesCalendarDeps) {
         await deps.access.requireMember(principalOf(request), guildId);
         const game = await deps.db.withGuild(guildId, (tx) => gameForIcs(tx, gameId, deps.publicUrl));
         if (!game) throw new GamesError('GAME_NOT_FOUND', 'That game was not found.');
+        const { cancelled } = texts(acceptLanguages(request.headers['accept-language']));
         return sendIcs(
           request,
           reply,
-          toIcs(game.title, [game], host),
+          toIcs(game.title, [game], host, icsTexts(cancelled)),
           'private, no-cache',
           `game-${gameId}.ics`,
         );
@@ -116,12 +132,16 @@ export function gamesCalendarRoutes(deps: GamesCalendarDeps) {
       async (request, reply) => {
         const userId = await feeds.resolve(request.params.token);
         if (!userId) throw notAFeed();
-        const games = await deps.db.withSystem((tx) => gamesOfUser(tx, userId, deps.publicUrl));
+        const { games, locale } = await deps.db.withSystem(async (tx) => ({
+          games: await gamesOfUser(tx, userId, deps.publicUrl),
+          locale: await localeOfUser(tx, userId),
+        }));
+        const { feedName, cancelled } = texts([locale]);
         // Shared caches must not keep it (the URL is a secret); the app may for five minutes.
         return sendIcs(
           request,
           reply,
-          toIcs('Guildhall games', games, host),
+          toIcs(feedName, games, host, icsTexts(cancelled)),
           'private, max-age=300',
           'guildhall-games.ics',
         );

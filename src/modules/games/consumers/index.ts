@@ -187,6 +187,10 @@ export function gamesConsumers(deps: ConsumerDeps): Subscription[] {
         return;
       }
       if (game.status !== 'SCHEDULED') return;
+      // Fired for an earlier time and the game moved later since: the moved job will remind.
+      const offset = event.payload.offsetMinutes;
+      const dueAt = new Date(game.startsAt).getTime() - (offset ?? 0) * MINUTE;
+      if (offset !== undefined && now().getTime() + CLOCK_SKEW_MS < dueAt) return;
       // A per-user job belongs to a lead time: stale if the game moved since (the job was moved too).
       const recipients = await run<{ user_id: string; lead_minutes: number | null }>(
         ctx.tx,
@@ -218,7 +222,8 @@ export function gamesConsumers(deps: ConsumerDeps): Subscription[] {
     MIN_PLAYERS_CHECK_DUE,
     async (event, ctx) => {
       const game = await readGame(ctx.tx, event.payload.gameId);
-      if (!game || game.status !== 'SCHEDULED' || game.minPlayers === null) return;
+      if (!game) return;
+      if (game.status !== 'SCHEDULED' || game.minPlayers === null) return;
       if (game.confirmedCount >= game.minPlayers) return;
       const guildId = game.guildId;
       await bus.publish(

@@ -152,6 +152,8 @@ export async function syncAnnouncement(deps: SyncDeps, tx: Tx, log: Logger, game
   }
 
   const channelId = row.channel_id as string;
+  if (game.channelId && game.channelId !== channelId && !closed)
+    return moveAnnouncement(deps, tx, glog, { game, row, view }, payload, hash, game.channelId);
   if (row.render_hash === hash) return { game, row, view, outcome: 'unchanged' };
   try {
     await discord.editMessage(channelId, row.message_id, payload);
@@ -183,6 +185,41 @@ export async function syncAnnouncement(deps: SyncDeps, tx: Tx, log: Logger, game
     if (!hopeless(error)) throw error;
     glog.warn({ err: error, channelId }, 'cannot repost the announcement: given up');
     await run(tx, FORGET_MESSAGE, [gameId]);
+    return { game, row, view, outcome: 'skipped' };
+  }
+}
+
+/**
+ * The game moved to another channel: its announcement is posted there and the old one deleted
+ * (posted first, so a failure leaves the old one in place for the next delivery to retry).
+ */
+async function moveAnnouncement(
+  deps: SyncDeps,
+  tx: Tx,
+  log: Logger,
+  current: { game: Game; row: AnnouncementRow; view: GuildView },
+  payload: MessagePayload,
+  hash: string,
+  to: string,
+): Promise<Synced> {
+  const { game, row, view } = current;
+  const discord = deps.discord();
+  try {
+    const sent = await discord.sendMessage(to, {
+      ...payload,
+      nonce: nonceFor('move', game.id, row.message_id ?? '', to),
+      enforceNonce: true,
+    });
+    await discord.deleteMessage(row.channel_id as string, row.message_id as string).catch((error) => {
+      if (!isDiscordError(error, 'DISCORD_UNKNOWN_MESSAGE') && !hopeless(error)) throw error;
+    });
+    await run(tx, SAVE_MESSAGE, [game.id, to, sent.id, hash, 0]);
+    await writeDiscordRefs(tx, game.id, { announcementMessageId: sent.id });
+    log.info({ messageId: sent.id, channelId: to, from: row.channel_id }, 'announcement moved');
+    return { game, row: { ...row, message_id: sent.id, channel_id: to }, view, outcome: 'reposted' };
+  } catch (error) {
+    if (!hopeless(error)) throw error;
+    log.warn({ err: error, channelId: to }, 'cannot move the announcement: left where it is');
     return { game, row, view, outcome: 'skipped' };
   }
 }

@@ -39,6 +39,8 @@ const STREAM_DESCRIPTION = `A text/event-stream of changes to the guild's games,
 - \`reset\`: \`{"reason": "…"}\` — changes were missed beyond replay: refetch everything.
 - \`ready\`: sent once the replay after \`Last-Event-ID\` is done.
 - comment lines (\`: keepalive\`) every 15 s.
+- the stream ends after about 10 minutes; the browser reconnects (authorized again) and misses nothing.
+- at most 20 streams per user at once (429 \`LIVE_STREAMS_LIMIT\`).
 
 Every \`change\`, \`reset\` and \`ready\` carries an \`id\`; a reconnecting EventSource sends the last one as \`Last-Event-ID\` and receives what it missed.`;
 
@@ -66,15 +68,17 @@ export function gamesLiveRoutes(deps: GamesLiveDeps) {
               description: 'An event stream (never ends by itself)',
               content: { 'text/event-stream': { schema: Type.String() } },
             },
-            ...problems(400, 401, 403, 404),
+            ...problems(400, 401, 403, 404, 429),
           },
         },
       },
       async (request, reply) => {
         const { guildId } = request.params;
-        await deps.access.requireMember(principalOf(request), guildId);
+        const principal = principalOf(request);
+        await deps.access.requireMember(principal, guildId);
         await streams.stream(request, reply, {
           guildId,
+          owner: principal.userId,
           topic: GAMES_TOPIC,
           data: (c) => ({ gameId: c.entityId, kind: c.kind, occurredAt: c.occurredAt }),
         });

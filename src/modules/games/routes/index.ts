@@ -54,6 +54,25 @@ export function gamesRoutes(deps: { readonly service: GamesService; readonly acc
     return { userId: principal.userId, principal, requestId: request.id, membership };
   }
 
+  /**
+   * A read runs alongside the membership check (it is confined to the guild by row-level
+   * security and returned only when the check passes): one transaction's latency instead of two.
+   */
+  async function memberRead<T>(
+    request: FastifyRequest,
+    guildId: string,
+    read: (userId: string) => Promise<T>,
+  ) {
+    const principal = principalOf(request);
+    const [member, result] = await Promise.allSettled([
+      access.requireMember(principal, guildId),
+      read(principal.userId),
+    ]);
+    if (member.status === 'rejected') throw member.reason;
+    if (result.status === 'rejected') throw result.reason;
+    return result.value;
+  }
+
   return (app: HttpApp) => {
     // Sign-up routes take an optional body: none at all reads as {} (then checked by the schema).
     const optionalBody = async (request: FastifyRequest) => {
@@ -74,21 +93,22 @@ export function gamesRoutes(deps: { readonly service: GamesService; readonly acc
       },
       async (request) => {
         const { guildId } = request.params;
-        const actor = await actorOf(request, guildId);
         const q = request.query as Static<typeof ListQuery>;
-        return service.list(
-          guildId,
-          {
-            ...(q.status ? { status: q.status.split(',') as GameStatus[] } : {}),
-            ...(q.hostId ? { hostId: q.hostId } : {}),
-            ...(q.participantId ? { participantId: q.participantId } : {}),
-            ...(q.mine ? { involvedUserId: actor.userId } : {}),
-            ...(q.from ? { from: q.from } : {}),
-            ...(q.to ? { to: q.to } : {}),
-            ...(q.order ? { order: q.order } : {}),
-            ...(q.limit ? { limit: q.limit } : {}),
-          },
-          q.cursor ?? null,
+        return memberRead(request, guildId, (userId) =>
+          service.list(
+            guildId,
+            {
+              ...(q.status ? { status: q.status.split(',') as GameStatus[] } : {}),
+              ...(q.hostId ? { hostId: q.hostId } : {}),
+              ...(q.participantId ? { participantId: q.participantId } : {}),
+              ...(q.mine ? { involvedUserId: userId } : {}),
+              ...(q.from ? { from: q.from } : {}),
+              ...(q.to ? { to: q.to } : {}),
+              ...(q.order ? { order: q.order } : {}),
+              ...(q.limit ? { limit: q.limit } : {}),
+            },
+            q.cursor ?? null,
+          ),
         );
       },
     );
@@ -129,8 +149,7 @@ export function gamesRoutes(deps: { readonly service: GamesService; readonly acc
       },
       async (request) => {
         const { guildId, gameId } = request.params;
-        await actorOf(request, guildId);
-        return service.get(guildId, gameId);
+        return memberRead(request, guildId, () => service.get(guildId, gameId));
       },
     );
 
@@ -305,8 +324,7 @@ export function gamesRoutes(deps: { readonly service: GamesService; readonly acc
       },
       async (request) => {
         const { guildId } = request.params;
-        await actorOf(request, guildId);
-        return { templates: await service.listTemplates(guildId) };
+        return { templates: await memberRead(request, guildId, () => service.listTemplates(guildId)) };
       },
     );
 
@@ -346,8 +364,7 @@ export function gamesRoutes(deps: { readonly service: GamesService; readonly acc
       },
       async (request) => {
         const { guildId, templateId } = request.params;
-        await actorOf(request, guildId);
-        return service.getTemplate(guildId, templateId);
+        return memberRead(request, guildId, () => service.getTemplate(guildId, templateId));
       },
     );
 
@@ -405,8 +422,7 @@ export function gamesRoutes(deps: { readonly service: GamesService; readonly acc
       },
       async (request) => {
         const { guildId } = request.params;
-        await actorOf(request, guildId);
-        return service.getConfig(guildId);
+        return memberRead(request, guildId, () => service.getConfig(guildId));
       },
     );
 
@@ -444,8 +460,11 @@ export function gamesRoutes(deps: { readonly service: GamesService; readonly acc
       },
       async (request) => {
         const { guildId } = request.params;
-        const actor = await actorOf(request, guildId);
-        return { preferences: await service.getReminderPreferences(guildId, actor.userId) };
+        return {
+          preferences: await memberRead(request, guildId, (userId) =>
+            service.getReminderPreferences(guildId, userId),
+          ),
+        };
       },
     );
 

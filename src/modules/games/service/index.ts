@@ -777,7 +777,7 @@ export function createGamesService(deps: GamesServiceDeps): GamesService & {
     async putConfig(guildId, actor, input) {
       const membership = await membershipOf(guildId, actor);
       if (actor !== 'system' && !membership?.admin)
-        throw new GamesError('NOT_HOST', 'Only server admins may change the games configuration.');
+        throw new GamesError('NOT_GUILD_ADMIN', 'Only server admins may change the games configuration.');
       const current = await service.getConfig(guildId);
       const next = {
         announcementChannelIds: [...new Set(input.announcementChannelIds ?? current.announcementChannelIds)],

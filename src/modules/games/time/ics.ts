@@ -20,7 +20,13 @@ export type IcsGame = {
  * iCalendar (RFC 5545) for one game or a feed of many. Times are written in UTC, so no
  * VTIMEZONE is needed and every client shows them in its own zone.
  */
-export function toIcs(name: string, games: readonly IcsGame[], host: string): string {
+export function toIcs(
+  name: string,
+  games: readonly IcsGame[],
+  host: string,
+  texts: { readonly cancelled?: (title: string) => string } = {},
+): string {
+  const cancelled = texts.cancelled ?? ((title: string) => `Cancelled: ${title}`);
   const calendar = ical({
     name,
     prodId: { company: 'Guildhall', product: 'games', language: 'EN' },
@@ -31,7 +37,7 @@ export function toIcs(name: string, games: readonly IcsGame[], host: string): st
       id: `${g.id}@${host}`,
       start: g.startsAt,
       end: new Date(g.startsAt.getTime() + g.durationMinutes * 60_000),
-      summary: g.status === 'CANCELLED' ? `Cancelled: ${g.title}` : g.title,
+      summary: g.status === 'CANCELLED' ? cancelled(g.title) : g.title,
       description: [g.description, `${g.guildName} — ${g.url}`].filter(Boolean).join('\n\n'),
       url: g.url,
       status:

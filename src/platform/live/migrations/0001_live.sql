@@ -58,20 +58,20 @@ end $$;
 create trigger changes_inserted after insert on live.changes
   for each statement execute function live.notify_changes();
 
--- Attach to a module's table: `create trigger … after insert or update or delete on t for each
--- row execute function live.capture('topic', 'entity_id_column', 'kind_prefix')`. The row must
--- have a guild_id column. Updates that change nothing are not recorded.
+-- Attach to a module's table, once per operation, as statement triggers with a transition table:
+--   create trigger t_live_ins after insert on t referencing new table as new_rows
+--     for each statement execute function live.capture('topic', 'entity_column', 'kind_prefix');
+--   (the same `after update … referencing new table as new_rows`, `after delete … referencing
+--   old table as old_rows`). The rows must have a guild_id column. One change per distinct
+--   (guild, entity) per statement: a statement inserting 200 participants of one game records
+--   one change of that game, not 200 (a dashboard refetches the game once either way).
 create function live.capture() returns trigger language plpgsql as $$
-declare
-  r jsonb;
 begin
-  if tg_op = 'UPDATE' and old is not distinct from new then
-    return null;
-  end if;
-  r := to_jsonb(case when tg_op = 'DELETE' then old else new end);
-  insert into live.changes (guild_id, topic, entity_id, kind)
-  values ((r ->> 'guild_id')::bigint, tg_argv[0], r ->> tg_argv[1],
-          coalesce(tg_argv[2], tg_table_name) || '.' || lower(tg_op));
+  execute format(
+    'insert into live.changes (guild_id, topic, entity_id, kind)
+     select distinct guild_id, %L, (%I)::text, %L from %I',
+    tg_argv[0], tg_argv[1], coalesce(tg_argv[2], tg_table_name) || '.' || lower(tg_op),
+    case when tg_op = 'DELETE' then 'old_rows' else 'new_rows' end);
   return null;
 end $$;
 grant execute on function live.capture() to guildhall_app, guildhall_system;

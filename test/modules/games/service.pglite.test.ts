@@ -1,0 +1,4 @@
+import { pgliteFactory } from '../../support/databases.ts';
+import { gamesServiceSuite } from './service.suite.ts';
+
+gamesServiceSuite(pgliteFactory);
