@@ -305,6 +305,30 @@ describe('the games pages in a browser', () => {
     assertNoConsoleErrors(ada, mia);
   });
 
+  it('moves through the calendar with the arrow keys, with a visible focus', async () => {
+    const ada = await open();
+    await signInAs(ada.context, server.base, ADA);
+    // The 10th: a week later and a day earlier are in the same month's grid whatever the month.
+    const at = `${daysAhead(0).slice(0, 8)}10`;
+    await ada.page.goto(`${server.base}/guilds/${DEMO_GUILD}/games/calendar?view=month&at=${at}`);
+    await ada.page.getByRole('heading', { name: 'Calendar', exact: true }).waitFor();
+    // The anchor day is the grid's one tab stop.
+    const cell = ada.page.locator(`td[data-day="${at}"]`);
+    await cell.focus();
+    assert.equal(await cell.getAttribute('tabindex'), '0');
+    assert.equal(
+      await ada.page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle),
+      'solid',
+    );
+    await ada.page.keyboard.press('ArrowDown');
+    const week = await ada.page.evaluate(() => (document.activeElement as HTMLElement).dataset.day);
+    assert.equal(week, new Date(Date.parse(`${at}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10));
+    await ada.page.keyboard.press('ArrowLeft');
+    const before = await ada.page.evaluate(() => (document.activeElement as HTMLElement).dataset.day);
+    assert.equal(before, new Date(Date.parse(`${at}T12:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10));
+    assertNoConsoleErrors(ada);
+  });
+
   it('makes, replaces and turns off the calendar feed link', async () => {
     const mia = await open();
     await signInAs(mia.context, server.base, MIA);
