@@ -180,6 +180,8 @@ describe('the dashboard in a browser', () => {
     await page.getByLabel('Acting as').selectOption({ label: 'Noah (moderator)' });
     await page.getByRole('link', { name: '# general' }).click();
     await page.getByRole('heading', { name: /#general/ }).waitFor();
+    // Other modules have commands too (the games module's /game comes first).
+    await page.getByLabel('Command', { exact: true }).selectOption('whoami');
     await page.getByRole('button', { name: 'Run /whoami' }).click();
     await page.locator('article', { hasText: 'Noah (moderator) in Demo Guild' }).waitFor();
 

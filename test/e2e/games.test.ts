@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import type { APIRequestContext, Browser } from 'playwright-core';
 import { DEMO_CHANNELS, DEMO_CROWD, DEMO_GUILD, DEMO_GUILD_B, DEMO_USERS } from '#modules/core/demo.ts';
 import { buildWeb, staleReason } from '../../scripts/build-web.ts';
@@ -48,8 +48,12 @@ describe('the games pages in a browser', () => {
     if (staleReason()) await buildWeb();
     [server, browser] = await Promise.all([startGuildhall(), launchChromium()]);
   });
+  // Each test's browsers go when it ends: open game pages keep an event stream each, and sandbox
+  // pages poll, which would only slow the tests after them.
+  afterEach(async () => {
+    for (const o of opened.splice(0)) await o.context.close().catch(() => {});
+  });
   after(async () => {
-    for (const o of opened) await o.context.close().catch(() => {});
     await browser?.close();
     await server?.stop();
   });
@@ -299,6 +303,61 @@ describe('the games pages in a browser', () => {
     await ada.page.getByRole('heading', { name: 'Page not found' }).waitFor();
     assert.equal(await ada.page.getByText('Secret raid').count(), 0);
     assertNoConsoleErrors(ada, mia);
+  });
+
+  it('moves through the calendar with the arrow keys, with a visible focus', async () => {
+    const ada = await open();
+    await signInAs(ada.context, server.base, ADA);
+    // The 10th: a week later and a day earlier are in the same month's grid whatever the month.
+    const at = `${daysAhead(0).slice(0, 8)}10`;
+    await ada.page.goto(`${server.base}/guilds/${DEMO_GUILD}/games/calendar?view=month&at=${at}`);
+    await ada.page.getByRole('heading', { name: 'Calendar', exact: true }).waitFor();
+    // The anchor day is the grid's one tab stop.
+    const cell = ada.page.locator(`td[data-day="${at}"]`);
+    await cell.focus();
+    assert.equal(await cell.getAttribute('tabindex'), '0');
+    assert.equal(
+      await ada.page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle),
+      'solid',
+    );
+    await ada.page.keyboard.press('ArrowDown');
+    const week = await ada.page.evaluate(() => (document.activeElement as HTMLElement).dataset.day);
+    assert.equal(week, new Date(Date.parse(`${at}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10));
+    await ada.page.keyboard.press('ArrowLeft');
+    const before = await ada.page.evaluate(() => (document.activeElement as HTMLElement).dataset.day);
+    assert.equal(before, new Date(Date.parse(`${at}T12:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10));
+    assertNoConsoleErrors(ada);
+  });
+
+  it('makes, replaces and turns off the calendar feed link', async () => {
+    const mia = await open();
+    await signInAs(mia.context, server.base, MIA);
+    await mia.page.goto(`${server.base}/guilds/${DEMO_GUILD}`);
+    await mia.page.getByRole('link', { name: 'Calendar feed' }).click();
+    await mia.page.getByRole('heading', { name: 'Calendar feed' }).waitFor();
+    await mia.page.getByRole('button', { name: 'Create my feed link' }).click();
+    const address = mia.page.getByLabel('Your private feed address');
+    await address.waitFor();
+    const first = await address.inputValue();
+    assert.match(first, /\/api\/v1\/calendar\/[^/]+\.ics$/);
+    const ics = await mia.context.request.get(first);
+    assert.equal(ics.status(), 200);
+    // Mia joined "Raid practice" from the sandbox above.
+    assert.match(await ics.text(), /BEGIN:VCALENDAR[\s\S]*Raid practice/);
+    await screenshot(mia.page, 'games/feed-created');
+
+    await mia.page.getByRole('button', { name: 'Make a new link' }).click();
+    await mia.page.getByRole('alertdialog').getByRole('button', { name: 'Make a new link' }).click();
+    await mia.page.waitForFunction(
+      (old) => (document.querySelector('#feed-url') as HTMLInputElement | null)?.value !== old,
+      first,
+    );
+    assert.equal((await mia.context.request.get(first)).status(), 404, 'the old link stops working');
+
+    await mia.page.getByRole('button', { name: 'Turn off the feed' }).click();
+    await mia.page.getByRole('alertdialog').getByRole('button', { name: 'Turn off the feed' }).click();
+    await mia.page.getByText('You have no calendar feed yet.').waitFor();
+    assertNoConsoleErrors(mia);
   });
 
   it('renders every games page in light and dark, on a desktop and a phone, without errors or sideways scrolling', async () => {

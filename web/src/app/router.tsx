@@ -1,5 +1,6 @@
 import { createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { authStatusQuery } from '../api/queries.ts';
+import { CalendarFeedPage } from '../games/feed-page.tsx';
 import { GuildPickerPage } from '../pages/guild-picker.tsx';
 import { SessionsPage } from '../pages/sessions.tsx';
 import { SignInPage } from '../pages/sign-in.tsx';
@@ -17,6 +18,7 @@ import { RoutePending } from './root.tsx';
  *   /sign-in                          sign in (Discord or the demo)
  *   / (signed in, in the app shell)   guild picker
  *   /sessions                         your sessions
+ *   /calendar-feed                    your calendar feed link (games you joined, every guild)
  *   /sandbox                          the Discord sandbox (demo only)
  *   /guilds/$guildId/…                a guild's pages: see guild-routes.tsx
  */
@@ -46,6 +48,12 @@ const sessionsRoute = createRoute({
   component: SessionsPage,
 });
 
+const calendarFeedRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'calendar-feed',
+  component: CalendarFeedPage,
+});
+
 export type SandboxSearch = { actAs?: string; channel?: string };
 
 const ID = /^[0-9]{15,21}$/;
@@ -65,6 +73,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     guildPickerRoute,
     sessionsRoute,
+    calendarFeedRoute,
     sandboxRoute,
     guildRoute.addChildren(guildChildRoutes),
   ]),

@@ -66,6 +66,9 @@ export function AppShell() {
               <li>
                 <Link to="/sessions">{t('dashboard.shell.sessions')}</Link>
               </li>
+              <li>
+                <Link to="/calendar-feed">{t('dashboard.games.feed.nav')}</Link>
+              </li>
             </ul>
           </nav>
           <div className="topbar-tools">

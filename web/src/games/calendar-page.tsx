@@ -58,7 +58,6 @@ export function CalendarPage() {
       title={t('dashboard.games.calendar.title')}
       intro={t('dashboard.games.calendar.intro', { zone })}
       actions={<LiveBadge state={live} />}
-      wide
     >
       <div className="calendar-toolbar">
         <div className="calendar-nav">

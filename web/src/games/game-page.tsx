@@ -111,7 +111,13 @@ export function GamePage() {
         <div>
           <dt>{t('dashboard.games.detail.channel')}</dt>
           <dd>
-            {g.channelId ? `#${channel?.name ?? g.channelId}` : t('dashboard.games.detail.notAnnounced')}
+            {!g.channelId
+              ? t('dashboard.games.detail.notAnnounced')
+              : channel
+                ? `#${channel.name}`
+                : channels.isPending
+                  ? '#…'
+                  : `#${g.channelId}`}
           </dd>
         </div>
         <div>
@@ -226,7 +232,7 @@ function YourPlace({ guildId, game, mine }: { guildId: string; game: Game; mine:
           ? t('dashboard.games.detail.yourState', {
               state: t(`dashboard.games.state.${mine.state}` as MessageKey),
             })
-          : t('dashboard.games.detail.players')}
+          : t('dashboard.games.detail.areYouIn')}
       </h2>
       <form className="your-place-form" onSubmit={join}>
         {!joined ? (

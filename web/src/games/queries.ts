@@ -140,3 +140,8 @@ export const reminderPreferencesQuery = (guildId: string) =>
         }),
       ).preferences,
   });
+
+export const calendarFeedQuery = queryOptions({
+  queryKey: ['me', 'calendar-feed'],
+  queryFn: async () => unwrap(await api.GET('/api/v1/me/calendar-feed')),
+});

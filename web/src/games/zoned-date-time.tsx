@@ -92,7 +92,15 @@ export function ZonedDateTime({
                     timeStyle: 'short',
                   }),
                 })
-              : t('dashboard.games.form.zoneHelp', { zone })}
+              : instant
+                ? t('dashboard.games.form.means', {
+                    time: formatDateTime(instant, locale, {
+                      timeZone: zone,
+                      dateStyle: 'full',
+                      timeStyle: 'short',
+                    }),
+                  })
+                : null}
       </p>
     </div>
   );

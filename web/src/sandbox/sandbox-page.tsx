@@ -74,6 +74,12 @@ export function SandboxPage() {
   // A channel the person acted as cannot see (after switching person) falls back to everything.
   const channelId = channels.some((c) => c.id === search.channel) ? search.channel : undefined;
   const names = useMemo(() => namesOf(world.data), [world.data]);
+  // Besides the demo people who can sign in, anyone in the viewer's guilds can be acted as (a game
+  // night needs more than five people to fill up).
+  const mine = useQuery({ ...sandboxWorldQuery(me.data?.user.id ?? ''), enabled: Boolean(me.data) });
+  const others = (mine.data?.people ?? []).filter(
+    (p) => !p.bot && !(people.data ?? []).some((d) => d.id === p.id),
+  );
 
   const [modal, setModal] = useState<OpenModal>();
   const pressButton = useInteraction(actAs, setModal);
@@ -109,6 +115,15 @@ export function SandboxPage() {
                   {p.id === me.data?.user.id ? ` · ${t('dashboard.sandbox.you')}` : ''}
                 </option>
               ))}
+              {others.length > 0 ? (
+                <optgroup label={t('dashboard.sandbox.otherMembers')}>
+                  {others.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.globalName ?? p.username}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
             </select>
             <span className="field-help">{t('dashboard.sandbox.actingAsHelp')}</span>
           </label>

@@ -147,6 +147,7 @@ export const dashboardDe = {
     intro:
       'Alles, was der Guildhall-Bot auf Discord gepostet hätte, so wie es die Person sieht, als die du handelst. Drücke Knöpfe, fülle Formulare aus und führe Slash-Befehle als diese Person aus: Guildhall antwortet genau wie auf Discord.',
     actingAs: 'Handeln als',
+    otherMembers: 'Weitere Mitglieder',
     actingAsHelp: 'Du siehst ihre Kanäle und Direktnachrichten und handelst als sie.',
     you: 'du',
     channels: 'Kanäle',

@@ -144,6 +144,7 @@ export const dashboardEn = {
     intro:
       'Everything the Guildhall bot would have posted on Discord, as the person you act as sees it. Press buttons, fill in forms and run slash commands as them: Guildhall answers exactly as it would on Discord.',
     actingAs: 'Acting as',
+    otherMembers: 'Other members',
     actingAsHelp: 'You see their channels and direct messages, and act as them.',
     you: 'you',
     channels: 'Channels',

@@ -82,6 +82,7 @@ export const dashboardGamesDe = {
     zone: 'Zeitzone des Beginns',
     zoneHelp: 'Die Zeitzone der Gilde ist {{zone}}.',
     yourTime: 'Das ist für dich {{time}} ({{zone}}).',
+    means: 'Das ist {{time}}.',
     skipped: 'Diese Uhrzeit gibt es in {{zone}} nicht: Die Uhren überspringen sie. Es wäre {{time}}.',
     ambiguous:
       'Diese Uhrzeit gibt es in {{zone}} zweimal (die Uhren werden zurückgestellt); gemeint ist die erste.',
@@ -129,6 +130,7 @@ export const dashboardGamesDe = {
     leave: 'Austreten',
     decline: 'Kann nicht',
     yourNote: 'Notiz für den Gastgeber (freiwillig)',
+    areYouIn: 'Bist du dabei?',
     yourState: 'Du: {{state}}',
     edit: 'Bearbeiten',
     cancelGame: 'Spiel absagen',
@@ -219,5 +221,10 @@ export const dashboardGamesDe = {
     copied: 'Kopiert.',
     secret: 'Wer diese Adresse kennt, sieht deine Spiele. Erzeuge einen neuen Link, wenn sie bekannt wurde.',
     created: 'Angelegt {{time}}',
+    lastUsed: 'zuletzt abgerufen {{time}}',
+    neverUsed: 'noch von keinem Kalender abgerufen',
+    active:
+      'Dein Feed ist an. Seine Adresse beginnt mit …/calendar/{{prefix}}. Sie wurde einmal angezeigt, als du ihn angelegt hast; erzeuge einen neuen Link, wenn du sie nicht mehr hast.',
+    once: 'Kopiere sie jetzt: Zu deiner Sicherheit wird sie nur dieses eine Mal angezeigt.',
   },
 };

@@ -82,6 +82,7 @@ export const dashboardGamesEn = {
     zone: 'Time zone of the start',
     zoneHelp: 'The guild’s time zone is {{zone}}.',
     yourTime: 'That is {{time}} for you ({{zone}}).',
+    means: 'That is {{time}}.',
     skipped: 'This time does not exist in {{zone}}: the clocks skip it. It would be {{time}}.',
     ambiguous: 'This time happens twice in {{zone}} (the clocks go back); the first one is meant.',
     duration: 'Duration (minutes)',
@@ -128,6 +129,7 @@ export const dashboardGamesEn = {
     leave: 'Leave',
     decline: 'Can’t come',
     yourNote: 'Note for the host (optional)',
+    areYouIn: 'Are you in?',
     yourState: 'You: {{state}}',
     edit: 'Edit',
     cancelGame: 'Cancel game',
@@ -217,5 +219,10 @@ export const dashboardGamesEn = {
     copied: 'Copied.',
     secret: 'Anyone with this address sees your games. Make a new link if it leaked.',
     created: 'Created {{time}}',
+    lastUsed: 'last fetched {{time}}',
+    neverUsed: 'not fetched by a calendar yet',
+    active:
+      'Your feed is on. Its address starts with …/calendar/{{prefix}}. It was shown once, when you made it; make a new link if you no longer have it.',
+    once: 'Copy it now: for your safety it is shown only this once.',
   },
 };
