@@ -34,13 +34,32 @@ insert into bus.bindings (consumer, event_type)
 select consumer, event_type from jsonb_to_recordset($1::jsonb) as b(consumer text, event_type text)
 on conflict (consumer, event_type) do update set declared_at = now()`;
 
-/** A consumer's next batch, oldest first; rows other consumers' transactions hold are skipped. */
+/**
+ * A consumer's next batch, oldest first; rows other consumers' transactions hold are skipped.
+ * `blocked`: an earlier due delivery of the same guild is held by another transaction (another
+ * loop, a replica, a killed worker being rolled back). Such a row is left alone, so a guild's
+ * messages are handled in order however many claim. A delivery waiting for its retry does not
+ * block: later messages overtake a failing one, as on RabbitMQ.
+ */
 export const CLAIM_DELIVERIES = `
-select id, message, attempts from bus.deliveries
-where consumer = $1 and available_at <= statement_timestamp()
-order by available_at, id
-limit $2
-for update skip locked`;
+with claimed as (
+  select id, message, attempts from bus.deliveries
+  where consumer = $1 and available_at <= statement_timestamp()
+  order by id
+  limit $2
+  for update skip locked
+)
+select c.id, c.message, c.attempts,
+       exists (
+         select 1 from bus.deliveries e
+         where e.consumer = $1
+           and coalesce(e.message->>'guildId', '') = coalesce(c.message->>'guildId', '')
+           and e.id < c.id
+           and e.available_at <= statement_timestamp()
+           and e.id not in (select id from claimed)
+       ) as blocked
+from claimed c
+order by c.id`;
 
 export const DELETE_DELIVERIES = `delete from bus.deliveries where id = any($1::bigint[])`;
 
@@ -55,6 +74,9 @@ update bus.deliveries d
 export const NEXT_DELIVERY = `
 select (extract(epoch from min(available_at) - clock_timestamp()) * 1000)::float8 as ms
 from bus.deliveries where consumer = $1`;
+
+/** How soon to look again when every claimed delivery waits behind an earlier one held elsewhere. */
+const BLOCKED_RETRY_MS = 20;
 
 export type EmbeddedOptions = TransportDeps & {
   readonly pollIntervalMs: number;
@@ -89,11 +111,14 @@ export function embeddedTransport(options: EmbeddedOptions): Transport {
 
   const handleOnce = (sub: Subscription) =>
     db.withSystem(async (tx) => {
-      const rows = await run<{ id: string; message: unknown; attempts: number }>(tx, CLAIM_DELIVERIES, [
-        sub.name,
-        sub.batchSize,
-      ]);
-      if (rows.length === 0) return 0;
+      const claimed = await run<{ id: string; message: unknown; attempts: number; blocked: boolean }>(
+        tx,
+        CLAIM_DELIVERIES,
+        [sub.name, sub.batchSize],
+      );
+      // Not handled and not changed: unlocked again at commit, claimed once the earlier ones are done.
+      const rows = claimed.filter((r) => !r.blocked);
+      if (rows.length === 0) return { handled: 0, blocked: claimed.length };
       const outcomes = await handleBatch(
         tx,
         sub,
@@ -122,7 +147,7 @@ export function embeddedTransport(options: EmbeddedOptions): Transport {
       await recordDeadLetters(tx, dead);
       if (finished.length > 0) await run(tx, DELETE_DELIVERIES, [`{${finished.join(',')}}`]);
       if (retries.length > 0) await run(tx, RESCHEDULE_DELIVERIES, [JSON.stringify(retries)]);
-      return rows.length;
+      return { handled: rows.length, blocked: claimed.length - rows.length };
     });
 
   return {
@@ -160,9 +185,14 @@ export function embeddedTransport(options: EmbeddedOptions): Transport {
         let failures = 0;
         while (running) {
           try {
-            const n = await handleOnce(sub);
+            const { handled, blocked } = await handleOnce(sub);
             failures = 0;
-            if (n > 0) continue;
+            if (handled > 0) continue;
+            if (blocked > 0) {
+              // Another claimer holds this guild's earlier messages: its commit frees them soon.
+              if (running) await wakeup.sleep(BLOCKED_RETRY_MS);
+              continue;
+            }
             const { rows } = await db.query<{ ms: number | null }>(NEXT_DELIVERY, [sub.name]);
             const next = rows[0]?.ms;
             const wait =
