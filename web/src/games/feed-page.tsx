@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api, unwrap } from '../api/client.ts';
 import { useT } from '../i18n/i18n.ts';
 import { Page } from '../ui/page.tsx';
-import { ErrorState, errorText, Loading } from '../ui/states.tsx';
+import { ErrorState, InlineError, Loading } from '../ui/states.tsx';
 import { formatDateTime } from '../ui/time.ts';
 import { calendarFeedQuery } from './queries.ts';
 
@@ -136,11 +136,7 @@ export function CalendarFeedPage() {
           )}
         </div>
       ) : null}
-      {create.isError || revoke.isError ? (
-        <p className="inline-error" role="alert">
-          {errorText(create.error ?? revoke.error, t)}
-        </p>
-      ) : null}
+      <InlineError error={create.error ?? revoke.error} />
     </Page>
   );
 }

@@ -6,7 +6,7 @@ import { ApiError } from '../api/problem.ts';
 import { guildQuery, meQuery } from '../api/queries.ts';
 import { type MessageKey, useT } from '../i18n/i18n.ts';
 import { Page } from '../ui/page.tsx';
-import { ErrorState, errorText, Loading } from '../ui/states.tsx';
+import { ErrorState, InlineError, Loading } from '../ui/states.tsx';
 import { formatDateTime } from '../ui/time.ts';
 import { StatusBadge, When } from './game-bits.tsx';
 import { useGamesLive } from './live.ts';
@@ -277,11 +277,7 @@ function YourPlace({ guildId, game, mine }: { guildId: string; game: Game; mine:
         ) : null}
       </form>
       {joined ? <GameReminderToggle guildId={guildId} gameId={game.id} /> : null}
-      {action.isError ? (
-        <p className="inline-error" role="alert">
-          {errorText(action.error, t)}
-        </p>
-      ) : null}
+      <InlineError error={action.error} />
     </section>
   );
 }
@@ -379,11 +375,7 @@ function Roster({
           );
         })}
       </ol>
-      {action.isError ? (
-        <p className="inline-error" role="alert">
-          {errorText(action.error, t)}
-        </p>
-      ) : null}
+      <InlineError error={action.error} />
     </section>
   );
 }
@@ -469,11 +461,7 @@ function HostActions({ guildId, game }: { guildId: string; game: Game }) {
           </div>
         </form>
       )}
-      {action.isError ? (
-        <p className="inline-error" role="alert">
-          {errorText(action.error, t)}
-        </p>
-      ) : null}
+      <InlineError error={action.error} />
     </section>
   );
 }

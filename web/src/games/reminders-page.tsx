@@ -6,7 +6,7 @@ import { ApiError } from '../api/problem.ts';
 import { useT } from '../i18n/i18n.ts';
 import { Field } from '../ui/field.tsx';
 import { Page } from '../ui/page.tsx';
-import { ErrorState, errorText, Loading } from '../ui/states.tsx';
+import { ErrorState, errorText, InlineError, Loading } from '../ui/states.tsx';
 import { type ReminderPreference, reminderPreferencesQuery } from './queries.ts';
 
 const route = getRouteApi('/app/guilds/$guildId/games/reminders');
@@ -120,11 +120,7 @@ export function GameReminderToggle({ guildId, gameId }: { guildId: string; gameI
         />
         {t('dashboard.games.reminders.muteGame')}
       </label>
-      {save.isError ? (
-        <p className="inline-error" role="alert">
-          {errorText(save.error, t)}
-        </p>
-      ) : null}
+      <InlineError error={save.error} />
     </div>
   );
 }

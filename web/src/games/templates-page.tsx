@@ -7,7 +7,7 @@ import { guildQuery } from '../api/queries.ts';
 import { type MessageKey, useT } from '../i18n/i18n.ts';
 import { Field } from '../ui/field.tsx';
 import { Page } from '../ui/page.tsx';
-import { Empty, ErrorState, errorText, Loading } from '../ui/states.tsx';
+import { Empty, ErrorState, errorText, InlineError, Loading } from '../ui/states.tsx';
 import { SIGNUP_METHODS } from './model.ts';
 import { channelsQuery, gamesKey, type Template, type TemplateInput, templatesQuery } from './queries.ts';
 
@@ -190,11 +190,7 @@ function TemplateCard({
           </div>
         </div>
       ) : null}
-      {remove.isError ? (
-        <p className="inline-error" role="alert">
-          {errorText(remove.error, t)}
-        </p>
-      ) : null}
+      <InlineError error={remove.error} />
     </li>
   );
 }

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import type { SandboxChannel, SandboxCommand, SandboxWorld } from '../api/queries.ts';
 import { useT } from '../i18n/i18n.ts';
 import { Field } from '../ui/field.tsx';
-import { errorText } from '../ui/states.tsx';
+import { InlineError } from '../ui/states.tsx';
 
 type Option = SandboxCommand['options'][number];
 export type CommandRun = {
@@ -144,11 +144,7 @@ export function CommandForm({
             name: [command?.name, sub?.name].filter(Boolean).join(' '),
           })}
         </button>
-        {error ? (
-          <p className="inline-error" role="alert">
-            {errorText(error, t)}
-          </p>
-        ) : null}
+        <InlineError error={error} />
       </div>
     </form>
   );

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n.ts';
-import { errorText } from '../ui/states.tsx';
+import { InlineError } from '../ui/states.tsx';
 
 /** A modal's text inputs as Discord sends them: in action rows, or in labels (newer components). */
 type TextInput = {
@@ -95,11 +95,7 @@ export function ModalDialog({
             </div>
           );
         })}
-        {error ? (
-          <p className="inline-error" role="alert">
-            {errorText(error, t)}
-          </p>
-        ) : null}
+        <InlineError error={error} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={pending}>
             {t('dashboard.sandbox.submit')}

@@ -37,6 +37,17 @@ export function ErrorState({ error, retry, title }: { error: unknown; retry?: ()
   );
 }
 
+/** A failed action, next to the control that started it; nothing when there is no error. */
+export function InlineError({ error }: { error: unknown }) {
+  const { t } = useT();
+  if (error === null || error === undefined) return null;
+  return (
+    <p className="inline-error" role="alert">
+      {errorText(error, t)}
+    </p>
+  );
+}
+
 export function Empty({ children }: { children: React.ReactNode }) {
   return <div className="state state-empty">{children}</div>;
 }
