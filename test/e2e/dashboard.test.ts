@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { DEMO_GUILD, DEMO_GUILD_B, DEMO_USERS } from '#modules/core/demo.ts';
 import { buildWeb, staleReason } from '../../scripts/build-web.ts';
 import {
+  assertNoConsoleErrors,
   launchChromium,
   overflowsHorizontally,
   screenshot,
@@ -40,11 +41,6 @@ describe('the dashboard in a browser', () => {
     const watched = await watchedContext(browser, { viewport: DESKTOP, ...options });
     opened.push(watched);
     return watched;
-  }
-  /** None of the pages this test opened logged an error or threw. */
-  function assertNoConsoleErrors(...contexts: Watched[]) {
-    const problems = contexts.flatMap((c) => c.problems());
-    assert.deepEqual(problems, [], `console errors:\n${problems.join('\n')}`);
   }
   after(async () => {
     for (const o of opened) await o.context.close().catch(() => {});

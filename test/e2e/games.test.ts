@@ -6,6 +6,7 @@ import type { APIRequestContext, Browser } from 'playwright-core';
 import { DEMO_CHANNELS, DEMO_CROWD, DEMO_GUILD, DEMO_GUILD_B, DEMO_USERS } from '#modules/core/demo.ts';
 import { buildWeb, staleReason } from '../../scripts/build-web.ts';
 import {
+  assertNoConsoleErrors,
   launchChromium,
   overflowsHorizontally,
   SCREENSHOTS,
@@ -62,10 +63,6 @@ describe('the games pages in a browser', () => {
     const watched = await watchedContext(browser, { viewport: DESKTOP, ...options });
     opened.push(watched);
     return watched;
-  }
-  function assertNoConsoleErrors(...contexts: Watched[]) {
-    const problems = contexts.flatMap((c) => c.problems());
-    assert.deepEqual(problems, [], `console errors:\n${problems.join('\n')}`);
   }
 
   /** A signed-in API caller (with the session's CSRF token, as the dashboard sends it). */

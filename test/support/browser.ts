@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -77,6 +78,12 @@ export async function watchedContext(browser: Browser, options: BrowserContextOp
 }
 
 export type Watched = Awaited<ReturnType<typeof watchedContext>>;
+
+/** None of these pages logged an error or threw. */
+export function assertNoConsoleErrors(...contexts: Watched[]): void {
+  const problems = contexts.flatMap((c) => c.problems());
+  assert.deepEqual(problems, [], `console errors:\n${problems.join('\n')}`);
+}
 
 /**
  * Saves a screenshot under test-results/dashboard (ignored by git): the whole page, unless it has
