@@ -1,7 +1,8 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '#platform/db/database.ts';
 import { notFound, unauthorized } from '#platform/errors.ts';
+import { hashSecret, newSecret } from '#platform/secrets.ts';
 import { oauthStates, sessions } from './schema.ts';
 
 /** Cookie values: 256 random bits, base64url. */
@@ -30,8 +31,6 @@ export type SessionOptions = {
   /** Absolute lifetime: no renewal goes past this (and the cookie's Max-Age is this). */
   readonly maxAgeMs: number;
 };
-
-export const hashSessionToken = (token: string) => createHash('sha256').update(token).digest();
 
 export function createSessionService(db: Database, options: SessionOptions) {
   const columns = {
@@ -63,19 +62,19 @@ export function createSessionService(db: Database, options: SessionOptions) {
       ip?: string | undefined;
       replaces?: string | undefined;
     }): Promise<{ token: string; session: SessionRecord }> {
-      const token = randomBytes(32).toString('base64url');
+      const token = newSecret();
       const now = Date.now();
       return db.withSystem(async (tx) => {
         if (input.replaces && TOKEN_PATTERN.test(input.replaces))
           await tx
             .update(sessions)
             .set({ revokedAt: new Date() })
-            .where(and(eq(sessions.tokenHash, hashSessionToken(input.replaces)), isNull(sessions.revokedAt)));
+            .where(and(eq(sessions.tokenHash, hashSecret(input.replaces)), isNull(sessions.revokedAt)));
         const [session] = await tx
           .insert(sessions)
           .values({
             id: randomUUID(),
-            tokenHash: hashSessionToken(token),
+            tokenHash: hashSecret(token),
             userId: input.userId,
             csrfToken: randomBytes(24).toString('base64url'),
             via: input.via,
@@ -100,7 +99,7 @@ export function createSessionService(db: Database, options: SessionOptions) {
         const [found] = await tx
           .select(columns)
           .from(sessions)
-          .where(eq(sessions.tokenHash, hashSessionToken(token)));
+          .where(eq(sessions.tokenHash, hashSecret(token)));
         if (!found || found.revokedAt || found.expiresAt.getTime() <= now) return found;
         if (now - found.lastSeenAt.getTime() > TOUCH_RESOLUTION_MS) {
           const expiresAt = new Date(Math.min(now + options.ttlMs, found.absoluteExpiresAt.getTime()));
@@ -155,7 +154,7 @@ export function createSessionService(db: Database, options: SessionOptions) {
       await db.withSystem(async (tx) => {
         await tx.delete(oauthStates).where(lt(oauthStates.expiresAt, new Date()));
         await tx.insert(oauthStates).values({
-          stateHash: hashSessionToken(state),
+          stateHash: hashSecret(state),
           codeVerifier: verifier,
           returnTo,
           expiresAt: new Date(Date.now() + ttlMs),
@@ -168,7 +167,7 @@ export function createSessionService(db: Database, options: SessionOptions) {
       const [row] = await db.withSystem((tx) =>
         tx
           .delete(oauthStates)
-          .where(eq(oauthStates.stateHash, hashSessionToken(state)))
+          .where(eq(oauthStates.stateHash, hashSecret(state)))
           .returning({
             verifier: oauthStates.codeVerifier,
             returnTo: oauthStates.returnTo,

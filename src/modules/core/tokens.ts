@@ -1,8 +1,9 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '#platform/db/database.ts';
 import { notFound, UserError, unauthorized } from '#platform/errors.ts';
 import type { Principal } from '#platform/http/types.ts';
+import { hashSecret, newSecret } from '#platform/secrets.ts';
 import { apiTokens, guilds, users } from './schema.ts';
 
 /** Tokens look like `gh_` + 43 base64url characters (256 random bits). */
@@ -30,10 +31,6 @@ export type CreateToken = {
   guildId?: string | undefined;
   expiresAt?: Date | undefined;
 };
-
-export function hashToken(token: string): Buffer {
-  return createHash('sha256').update(token).digest();
-}
 
 export function createTokenService(db: Database, knownScopes: () => ReadonlySet<string>) {
   const columns = {
@@ -67,7 +64,7 @@ export function createTokenService(db: Database, knownScopes: () => ReadonlySet<
       if (input.expiresAt && input.expiresAt.getTime() <= Date.now())
         throw new UserError('TOKEN_EXPIRY_PAST', 'The expiry must be in the future.');
 
-      const token = `gh_${randomBytes(32).toString('base64url')}`;
+      const token = newSecret('gh_');
       return db.withSystem(async (tx) => {
         const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
         if (!user) throw notFound(`User ${input.userId}`, 'USER_NOT_FOUND');
@@ -80,7 +77,7 @@ export function createTokenService(db: Database, knownScopes: () => ReadonlySet<
           .values({
             id: randomUUID(),
             name,
-            tokenHash: hashToken(token),
+            tokenHash: hashSecret(token),
             prefix: token.slice(0, 10),
             userId: input.userId,
             guildId: input.guildId ?? null,
@@ -148,7 +145,7 @@ export function createTokenService(db: Database, knownScopes: () => ReadonlySet<
         const [found] = await tx
           .select(columns)
           .from(apiTokens)
-          .where(eq(apiTokens.tokenHash, hashToken(token)));
+          .where(eq(apiTokens.tokenHash, hashSecret(token)));
         if (
           found &&
           !found.revokedAt &&

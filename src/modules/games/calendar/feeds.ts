@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '#platform/db/database.ts';
 import { run } from '#platform/db/statement.ts';
+import { hashSecret, newSecret } from '#platform/secrets.ts';
 
 /** Feed tokens look like `ghcal_` + 43 base64url characters (256 random bits). */
 export const FEED_TOKEN = /^ghcal_[A-Za-z0-9_-]{43}$/;
@@ -21,8 +21,6 @@ const toFeed = (r: FeedRow): CalendarFeed => ({
   createdAt: iso(r.created_at),
   lastUsedAt: r.last_used_at === null ? null : iso(r.last_used_at),
 });
-
-const hash = (token: string) => createHash('sha256').update(token).digest();
 
 /** Creating replaces any earlier token of the user: the old URL stops working at once. */
 const UPSERT = `
@@ -47,9 +45,9 @@ const LOOK_UP = `select user_id::text from games.calendar_feeds where token_hash
 export function createCalendarFeeds(db: Database) {
   return {
     async create(userId: string): Promise<{ token: string; feed: CalendarFeed }> {
-      const token = `ghcal_${randomBytes(32).toString('base64url')}`;
+      const token = newSecret('ghcal_');
       const [row] = await db.withSystem((tx) =>
-        run<FeedRow>(tx, UPSERT, [userId, hash(token), token.slice(0, 10)]),
+        run<FeedRow>(tx, UPSERT, [userId, hashSecret(token), token.slice(0, 10)]),
       );
       if (!row) throw new Error('insert returned nothing');
       return { token, feed: toFeed(row) };
@@ -67,9 +65,9 @@ export function createCalendarFeeds(db: Database) {
     async resolve(token: string): Promise<string | undefined> {
       if (!FEED_TOKEN.test(token)) return undefined;
       return db.withSystem(async (tx) => {
-        const [touched] = await run<{ user_id: string }>(tx, RESOLVE, [hash(token)]);
+        const [touched] = await run<{ user_id: string }>(tx, RESOLVE, [hashSecret(token)]);
         if (touched) return touched.user_id;
-        const [found] = await run<{ user_id: string }>(tx, LOOK_UP, [hash(token)]);
+        const [found] = await run<{ user_id: string }>(tx, LOOK_UP, [hashSecret(token)]);
         return found?.user_id;
       });
     },
