@@ -176,6 +176,7 @@ export async function compose(
     log,
     i18n,
     bots: discord,
+    accessCacheTtlMs: config.accessCacheTtlMs,
     auth: {
       publicUrl: config.http.publicUrl,
       loopback: config.http.loopback,
@@ -239,6 +240,7 @@ export async function compose(
     track,
     async close() {
       await Promise.allSettled([...inFlight]);
+      await core.services.close();
       if (!options.cache) await cache.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
       await bus.close();

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { createHintedMemo } from '#platform/cache/hinted-memo.ts';
 import { type Database, rows } from '#platform/db/database.ts';
 import type { Authorizer } from '#platform/discord/interactions/dispatcher.ts';
 import { forbidden, notFound } from '#platform/errors.ts';
 import type { Principal } from '#platform/http/types.ts';
+import type { Logger } from '#platform/log/logger.ts';
 
 /** Discord permission bits that make a member a guild admin. */
 export const PERMISSIONS = { ADMINISTRATOR: 1n << 3n, MANAGE_GUILD: 1n << 5n } as const;
@@ -44,7 +46,16 @@ export function membershipFromRow(guildId: string, userId: string, row: Membersh
     const granted = row.capability_roles?.[capability] ?? [];
     if (admin || granted.some((roleId) => roleIds.includes(roleId))) capabilities.add(capability);
   }
-  return { guildId, userId, owner, admin, roleIds, permissions, capabilities };
+  // Shared by every request that hits the memo: nobody may change it in place.
+  return Object.freeze({
+    guildId,
+    userId,
+    owner,
+    admin,
+    roleIds: Object.freeze(roleIds),
+    permissions,
+    capabilities,
+  });
 }
 
 function parseArray(v: string): string[] {
@@ -74,8 +85,39 @@ export type DiscordMembershipSource = (
   memberRoleIds: readonly string[];
 } | null>;
 
-export function createAccessPolicy(db: Database, options: { fromDiscord?: DiscordMembershipSource } = {}) {
-  async function membership(guildId: string, userId: string): Promise<Membership | undefined> {
+export type AccessPolicyOptions = {
+  readonly fromDiscord?: DiscordMembershipSource;
+  /** Reuse of a member's answer in this process; without it every check asks the database. */
+  readonly memo?: { readonly ttlMs: number; readonly log: Logger };
+};
+
+/** The NOTIFY channel of core's triggers on guilds, members, roles and settings (payload: guild id). */
+export const ACCESS_CHANNEL = 'guildhall_access';
+
+export function createAccessPolicy(db: Database, options: AccessPolicyOptions = {}) {
+  // Every API request and interaction asks this first: answered from memory unless the guild's
+  // members, roles or settings changed since (see migrations/0003_access_hints.sql).
+  const memo = createHintedMemo<Membership | null>({
+    db,
+    channel: ACCESS_CHANNEL,
+    ttlMs: options.memo?.ttlMs ?? 0,
+    max: 50_000,
+    log: options.memo?.log ?? quiet,
+  });
+
+  function membership(guildId: string, userId: string): Promise<Membership | undefined> {
+    return memo
+      .get(
+        guildId,
+        `${guildId}:${userId}`,
+        async () => (await load(guildId, userId)) ?? null,
+        // Not a member: not kept, so a member who just joined is never told otherwise.
+        (m) => m !== null,
+      )
+      .then((m) => m ?? undefined);
+  }
+
+  async function load(guildId: string, userId: string): Promise<Membership | undefined> {
     if (options.fromDiscord) {
       const found = await options.fromDiscord(guildId, userId);
       if (!found) return undefined;
@@ -105,6 +147,9 @@ export function createAccessPolicy(db: Database, options: { fromDiscord?: Discor
 
   return {
     membership,
+    /** Forgets what is known of a guild's members now (a change made by this process). */
+    forgetGuild: (guildId: string) => memo.drop(guildId),
+    close: () => memo.close(),
     /**
      * The caller's membership of `guildId`, or 404 when they are not a member (which also hides
      * whether the guild exists) or hold a token restricted to another guild.
@@ -141,6 +186,9 @@ export function createAccessPolicy(db: Database, options: { fromDiscord?: Discor
 }
 
 export type AccessPolicy = ReturnType<typeof createAccessPolicy>;
+
+/** The memo only logs when it cannot listen, which it never tries with a TTL of 0. */
+const quiet = { warn() {} } as unknown as Logger;
 
 /**
  * The same policy for the bot: the command framework's requirements (admin, a capability)

@@ -36,8 +36,8 @@ export type GuildSummary = {
  * The local copy of what Discord knows about guilds, people, roles and memberships. The gateway,
  * OAuth sign-ins and look-ups write it; the access policy and every module read it.
  */
-export function createDirectory(db: Database) {
-  return {
+export function createDirectory(db: Database, onGuildChanged?: (guildId: string) => void) {
+  const directory = {
     async upsertUser(user: UserInput): Promise<void> {
       const values = {
         username: user.username,
@@ -307,6 +307,28 @@ export function createDirectory(db: Database) {
       );
       return list.map((g) => ({ id: g.id, name: g.name, icon: g.icon, owner: g.owner_id === userId }));
     },
+  };
+  if (!onGuildChanged) return directory;
+  // What this process just wrote, it forgets at once; the database's hint tells the others.
+  const then =
+    <A extends unknown[]>(write: (...args: A) => Promise<void>, guildOf: (...args: A) => string) =>
+    async (...args: A) => {
+      try {
+        await write(...args);
+      } finally {
+        onGuildChanged(guildOf(...args));
+      }
+    };
+  return {
+    ...directory,
+    syncGuild: then(directory.syncGuild, (guild) => guild.id),
+    upsertGuildInfo: then(directory.upsertGuildInfo, (guild) => guild.id),
+    upsertRole: then(directory.upsertRole, (guildId) => guildId),
+    deleteRole: then(directory.deleteRole, (guildId) => guildId),
+    upsertMembers: then(directory.upsertMembers, (guildId) => guildId),
+    upsertMember: then(directory.upsertMember, (guildId) => guildId),
+    removeMember: then(directory.removeMember, (guildId) => guildId),
+    markGuildGone: then(directory.markGuildGone, (guildId) => guildId),
   };
 }
 

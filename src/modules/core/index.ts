@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { createHintedMemo } from '#platform/cache/hinted-memo.ts';
 import type { Database } from '#platform/db/database.ts';
 import { isDiscordError } from '#platform/discord/errors.ts';
 import type { DiscordBots } from '#platform/discord/identities.ts';
@@ -14,9 +15,12 @@ import { seedDemo } from './demo.ts';
 import { demoDiscord } from './demo-discord.ts';
 import { createDirectory } from './directory.ts';
 import { type ChannelSource, coreRoutes } from './routes.ts';
-import { createSessionService } from './sessions.ts';
+import { createSessionService, type SessionRecord } from './sessions.ts';
 import { createSettingsService } from './settings.ts';
-import { createTokenService } from './tokens.ts';
+import { createTokenService, type TokenRecord } from './tokens.ts';
+
+/** The NOTIFY channel of core's triggers on api_tokens and sessions (payload: hex hash). */
+export const CREDENTIALS_CHANNEL = 'guildhall_credentials';
 
 export const CORE_SCOPES = {
   'guilds:read': 'Read guilds the token owner belongs to and their settings',
@@ -32,6 +36,8 @@ export type CoreDeps = {
   readonly log: Logger;
   readonly i18n: I18n;
   readonly bots: DiscordBots;
+  /** How long verified credentials and memberships are reused in process (ms; 0: never). */
+  readonly accessCacheTtlMs: number;
   readonly auth: {
     readonly publicUrl: string;
     /** The HTTP server is bound to loopback only. */
@@ -76,11 +82,16 @@ export function coreModule(deps: CoreDeps) {
         }
         return null;
       };
-  const access = createAccessPolicy(deps.db, fromDiscord ? { fromDiscord } : {});
-  const directory = createDirectory(deps.db);
-  const settings = createSettingsService(deps.db, deps.moduleNames);
-  const tokens = createTokenService(deps.db, deps.scopes);
-  const sessions = createSessionService(deps.db, deps.auth.sessions);
+  const memo = { ttlMs: deps.accessCacheTtlMs, log: deps.log };
+  const access = createAccessPolicy(deps.db, { ...(fromDiscord ? { fromDiscord } : {}), memo });
+  const directory = createDirectory(deps.db, access.forgetGuild);
+  const settings = createSettingsService(deps.db, deps.moduleNames, access.forgetGuild);
+  const credentialMemo = <V>() =>
+    createHintedMemo<V | null>({ db: deps.db, channel: CREDENTIALS_CHANNEL, max: 50_000, ...memo });
+  const tokenMemo = credentialMemo<TokenRecord>();
+  const sessionMemo = credentialMemo<SessionRecord>();
+  const tokens = createTokenService(deps.db, deps.scopes, tokenMemo);
+  const sessions = createSessionService(deps.db, deps.auth.sessions, sessionMemo);
   const oauthConfig = deps.auth.oauth
     ? { ...deps.auth.oauth, redirectUri: oauthRedirectUri(deps.auth.publicUrl) }
     : undefined;
@@ -137,6 +148,10 @@ export function coreModule(deps: CoreDeps) {
       /** Decides the command framework's requirements with the same policy as the API. */
       authorizer: discordAuthorizer(access),
       demoEnabled,
+      /** Stops listening for the memos' hints (the runtime's close). */
+      async close() {
+        await Promise.all([access.close(), tokenMemo.close(), sessionMemo.close()]);
+      },
       /** Seeds the demo guilds (idempotent); a no-op unless the demo sign-in is enabled. */
       async seedDemo() {
         if (!demoEnabled || !bots.sandbox || !bots.sandboxBotUserId) return false;

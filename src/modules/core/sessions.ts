@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { HintedMemo } from '#platform/cache/hinted-memo.ts';
 import type { Database } from '#platform/db/database.ts';
 import { notFound, unauthorized } from '#platform/errors.ts';
 import { hashSecret, newSecret } from '#platform/secrets.ts';
@@ -32,7 +33,15 @@ export type SessionOptions = {
   readonly maxAgeMs: number;
 };
 
-export function createSessionService(db: Database, options: SessionOptions) {
+/**
+ * `memo` (keyed by the cookie's hash in hex, core's `guildhall_credentials` hint) spares the
+ * look-up on repeated use; a revocation anywhere drops it everywhere.
+ */
+export function createSessionService(
+  db: Database,
+  options: SessionOptions,
+  memo?: HintedMemo<SessionRecord | null>,
+) {
   const columns = {
     id: sessions.id,
     userId: sessions.userId,
@@ -47,6 +56,25 @@ export function createSessionService(db: Database, options: SessionOptions) {
     absoluteExpiresAt: sessions.absoluteExpiresAt,
     revokedAt: sessions.revokedAt,
   };
+
+  /** The session by its hash, with last use and sliding expiry written at most once a minute. */
+  async function touch(hash: Buffer): Promise<SessionRecord | null> {
+    const now = Date.now();
+    const row = await db.withSystem(async (tx) => {
+      const [found] = await tx.select(columns).from(sessions).where(eq(sessions.tokenHash, hash));
+      if (!found || found.revokedAt || found.expiresAt.getTime() <= now) return found;
+      if (now - found.lastSeenAt.getTime() > TOUCH_RESOLUTION_MS) {
+        const expiresAt = new Date(Math.min(now + options.ttlMs, found.absoluteExpiresAt.getTime()));
+        await tx
+          .update(sessions)
+          .set({ lastSeenAt: new Date(now), expiresAt })
+          .where(eq(sessions.id, found.id));
+        return { ...found, lastSeenAt: new Date(now), expiresAt };
+      }
+      return found;
+    });
+    return (row as SessionRecord | undefined) ?? null;
+  }
 
   return {
     options,
@@ -64,58 +92,57 @@ export function createSessionService(db: Database, options: SessionOptions) {
     }): Promise<{ token: string; session: SessionRecord }> {
       const token = newSecret();
       const now = Date.now();
-      return db.withSystem(async (tx) => {
-        if (input.replaces && TOKEN_PATTERN.test(input.replaces))
-          await tx
-            .update(sessions)
-            .set({ revokedAt: new Date() })
-            .where(and(eq(sessions.tokenHash, hashSecret(input.replaces)), isNull(sessions.revokedAt)));
-        const [session] = await tx
-          .insert(sessions)
-          .values({
-            id: randomUUID(),
-            tokenHash: hashSecret(token),
-            userId: input.userId,
-            csrfToken: randomBytes(24).toString('base64url'),
-            via: input.via,
-            oauthGuildIds: input.oauthGuildIds ? [...input.oauthGuildIds] : null,
-            userAgent: input.userAgent?.slice(0, 300) ?? null,
-            ip: input.ip ?? null,
-            expiresAt: new Date(now + Math.min(options.ttlMs, options.maxAgeMs)),
-            absoluteExpiresAt: new Date(now + options.maxAgeMs),
-          })
-          .returning(columns);
-        if (!session) throw new Error('insert returned nothing');
-        return { token, session: session as SessionRecord };
-      });
+      const replaced = input.replaces && TOKEN_PATTERN.test(input.replaces) ? input.replaces : undefined;
+      const forgetReplaced = () => {
+        if (replaced) memo?.drop(hashSecret(replaced).toString('hex'));
+      };
+      return db
+        .withSystem(async (tx) => {
+          if (replaced)
+            await tx
+              .update(sessions)
+              .set({ revokedAt: new Date() })
+              .where(and(eq(sessions.tokenHash, hashSecret(replaced)), isNull(sessions.revokedAt)));
+          const [session] = await tx
+            .insert(sessions)
+            .values({
+              id: randomUUID(),
+              tokenHash: hashSecret(token),
+              userId: input.userId,
+              csrfToken: randomBytes(24).toString('base64url'),
+              via: input.via,
+              oauthGuildIds: input.oauthGuildIds ? [...input.oauthGuildIds] : null,
+              userAgent: input.userAgent?.slice(0, 300) ?? null,
+              ip: input.ip ?? null,
+              expiresAt: new Date(now + Math.min(options.ttlMs, options.maxAgeMs)),
+              absoluteExpiresAt: new Date(now + options.maxAgeMs),
+            })
+            .returning(columns);
+          if (!session) throw new Error('insert returned nothing');
+          return { token, session: session as SessionRecord };
+        })
+        .finally(forgetReplaced);
     },
 
     /** The live session for a cookie value, renewed (sliding expiry); `unauthorized` otherwise. */
     async verify(token: string): Promise<SessionRecord> {
       if (!TOKEN_PATTERN.test(token))
         throw unauthorized('Your session is not valid. Please sign in again.', 'SESSION_INVALID');
-      const now = Date.now();
-      const row = await db.withSystem(async (tx) => {
-        const [found] = await tx
-          .select(columns)
-          .from(sessions)
-          .where(eq(sessions.tokenHash, hashSecret(token)));
-        if (!found || found.revokedAt || found.expiresAt.getTime() <= now) return found;
-        if (now - found.lastSeenAt.getTime() > TOUCH_RESOLUTION_MS) {
-          const expiresAt = new Date(Math.min(now + options.ttlMs, found.absoluteExpiresAt.getTime()));
-          await tx
-            .update(sessions)
-            .set({ lastSeenAt: new Date(now), expiresAt })
-            .where(eq(sessions.id, found.id));
-          return { ...found, lastSeenAt: new Date(now), expiresAt };
-        }
-        return found;
-      });
+      const hash = hashSecret(token);
+      const live = (r: SessionRecord | null) =>
+        r !== null && !r.revokedAt && r.expiresAt.getTime() > Date.now();
+      const key = hash.toString('hex');
+      let row = memo ? await memo.get(key, key, () => touch(hash), live) : await touch(hash);
+      // Remembered past its (possibly since extended) expiry: ask again, which also renews it.
+      if (row && !live(row)) {
+        memo?.drop(key);
+        row = await touch(hash);
+      }
       if (!row || row.revokedAt)
         throw unauthorized('Your session is no longer valid. Please sign in again.', 'SESSION_INVALID');
-      if (row.expiresAt.getTime() <= now)
+      if (row.expiresAt.getTime() <= Date.now())
         throw unauthorized('Your session has expired. Please sign in again.', 'SESSION_EXPIRED');
-      return row as SessionRecord;
+      return row;
     },
 
     /** The user's live sessions, newest first. */
@@ -139,8 +166,10 @@ export function createSessionService(db: Database, options: SessionOptions) {
           .update(sessions)
           .set({ revokedAt: new Date() })
           .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-          .returning({ id: sessions.id }),
+          .returning({ id: sessions.id, tokenHash: sessions.tokenHash }),
       );
+      // The trigger's hint reaches every process; this one need not wait for it.
+      for (const row of done) memo?.drop(row.tokenHash.toString('hex'));
       if (done.length === 0) throw notFound('Session', 'SESSION_NOT_FOUND');
     },
 

@@ -18,7 +18,11 @@ export type GuildSettings = {
 
 export const DEFAULT_SETTINGS = { timezone: 'UTC', locale: 'en', capabilityRoles: {} } as const;
 
-export function createSettingsService(db: Database, moduleNames: () => readonly string[]) {
+export function createSettingsService(
+  db: Database,
+  moduleNames: () => readonly string[],
+  onGuildChanged?: (guildId: string) => void,
+) {
   function shape(row: typeof guildSettings.$inferSelect | undefined): GuildSettings {
     if (!row)
       return {
@@ -80,38 +84,40 @@ export function createSettingsService(db: Database, moduleNames: () => readonly 
           fields: problems,
         });
 
-      return db.withGuild(guildId, async (tx) => {
-        const [before] = await tx
-          .select()
-          .from(guildSettings)
-          .where(eq(guildSettings.guildId, guildId))
-          .for('update');
-        const values = {
-          timezone: input.timezone,
-          locale: input.locale,
-          enabledModules: [...new Set(input.enabledModules)],
-          capabilityRoles: Object.fromEntries(
-            Object.entries(input.capabilityRoles).map(([k, v]) => [k, [...new Set(v)]]),
-          ),
-          updatedAt: new Date(),
-          updatedBy: actor.userId,
-        };
-        const [after] = await tx
-          .insert(guildSettings)
-          .values({ guildId, ...values })
-          .onConflictDoUpdate({ target: guildSettings.guildId, set: values })
-          .returning();
-        await audit(tx, {
-          guildId,
-          actor,
-          action: 'guild.settings.update',
-          target: `guild:${guildId}`,
-          before: before ? shape(before) : null,
-          after: shape(after),
-          ...(requestId ? { requestId } : {}),
-        });
-        return shape(after);
-      });
+      return db
+        .withGuild(guildId, async (tx) => {
+          const [before] = await tx
+            .select()
+            .from(guildSettings)
+            .where(eq(guildSettings.guildId, guildId))
+            .for('update');
+          const values = {
+            timezone: input.timezone,
+            locale: input.locale,
+            enabledModules: [...new Set(input.enabledModules)],
+            capabilityRoles: Object.fromEntries(
+              Object.entries(input.capabilityRoles).map(([k, v]) => [k, [...new Set(v)]]),
+            ),
+            updatedAt: new Date(),
+            updatedBy: actor.userId,
+          };
+          const [after] = await tx
+            .insert(guildSettings)
+            .values({ guildId, ...values })
+            .onConflictDoUpdate({ target: guildSettings.guildId, set: values })
+            .returning();
+          await audit(tx, {
+            guildId,
+            actor,
+            action: 'guild.settings.update',
+            target: `guild:${guildId}`,
+            before: before ? shape(before) : null,
+            after: shape(after),
+            ...(requestId ? { requestId } : {}),
+          });
+          return shape(after);
+        })
+        .finally(() => onGuildChanged?.(guildId));
     },
   };
 }

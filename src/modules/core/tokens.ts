@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { HintedMemo } from '#platform/cache/hinted-memo.ts';
 import type { Database } from '#platform/db/database.ts';
 import { notFound, UserError, unauthorized } from '#platform/errors.ts';
 import type { Principal } from '#platform/http/types.ts';
@@ -32,7 +33,15 @@ export type CreateToken = {
   expiresAt?: Date | undefined;
 };
 
-export function createTokenService(db: Database, knownScopes: () => ReadonlySet<string>) {
+/**
+ * `memo` (keyed by the token's hash in hex, core's `guildhall_credentials` hint) spares the
+ * look-up on repeated use; a revocation anywhere drops it everywhere.
+ */
+export function createTokenService(
+  db: Database,
+  knownScopes: () => ReadonlySet<string>,
+  memo?: HintedMemo<TokenRecord | null>,
+) {
   const columns = {
     id: apiTokens.id,
     name: apiTokens.name,
@@ -45,6 +54,20 @@ export function createTokenService(db: Database, knownScopes: () => ReadonlySet<
     createdAt: apiTokens.createdAt,
     revokedAt: apiTokens.revokedAt,
   };
+
+  function lookUp(hash: Buffer): Promise<TokenRecord | null> {
+    return db.withSystem(async (tx) => {
+      const [found] = await tx.select(columns).from(apiTokens).where(eq(apiTokens.tokenHash, hash));
+      if (
+        found &&
+        !found.revokedAt &&
+        (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS)
+      ) {
+        await tx.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, found.id));
+      }
+      return found ?? null;
+    });
+  }
 
   return {
     /** Creates a token and returns it in clear text: the only time it is ever visible. */
@@ -111,50 +134,45 @@ export function createTokenService(db: Database, knownScopes: () => ReadonlySet<
     async revoke(idOrPrefix: string, ownerId?: string): Promise<TokenRecord> {
       if (!/^[0-9a-f-]{4,36}$/i.test(idOrPrefix))
         throw new UserError('TOKEN_ID_INVALID', 'Give the token id shown by `tokens list`.');
-      return db.withSystem(async (tx) => {
-        const matches = await tx
-          .select(columns)
-          .from(apiTokens)
-          .where(
-            and(
-              sql`${apiTokens.id}::text like ${`${idOrPrefix.toLowerCase()}%`}`,
-              ownerId ? eq(apiTokens.userId, ownerId) : undefined,
-            ),
-          );
-        if (matches.length === 0) throw notFound(`Token ${idOrPrefix}`, 'TOKEN_NOT_FOUND');
-        if (matches.length > 1)
-          throw new UserError(
-            'TOKEN_ID_AMBIGUOUS',
-            `${matches.length} tokens start with ${idOrPrefix}; give more of the id.`,
-          );
-        const match = matches[0] as TokenRecord;
-        if (match.revokedAt) return match;
-        const [revoked] = await tx
-          .update(apiTokens)
-          .set({ revokedAt: new Date() })
-          .where(eq(apiTokens.id, match.id))
-          .returning(columns);
-        return revoked ?? match;
-      });
+      return db
+        .withSystem(async (tx) => {
+          const matches = await tx
+            .select(columns)
+            .from(apiTokens)
+            .where(
+              and(
+                sql`${apiTokens.id}::text like ${`${idOrPrefix.toLowerCase()}%`}`,
+                ownerId ? eq(apiTokens.userId, ownerId) : undefined,
+              ),
+            );
+          if (matches.length === 0) throw notFound(`Token ${idOrPrefix}`, 'TOKEN_NOT_FOUND');
+          if (matches.length > 1)
+            throw new UserError(
+              'TOKEN_ID_AMBIGUOUS',
+              `${matches.length} tokens start with ${idOrPrefix}; give more of the id.`,
+            );
+          const match = matches[0] as TokenRecord;
+          if (match.revokedAt) return match;
+          const [revoked] = await tx
+            .update(apiTokens)
+            .set({ revokedAt: new Date() })
+            .where(eq(apiTokens.id, match.id))
+            .returning(columns);
+          return revoked ?? match;
+        })
+        .finally(() => memo?.clear());
     },
 
     /** The principal for a bearer token, or an `unauthorized` error saying what is wrong. */
     async verify(token: string): Promise<Principal> {
       if (!TOKEN_PATTERN.test(token)) throw unauthorized('The API token is malformed.', 'TOKEN_INVALID');
-      const row = await db.withSystem(async (tx) => {
-        const [found] = await tx
-          .select(columns)
-          .from(apiTokens)
-          .where(eq(apiTokens.tokenHash, hashSecret(token)));
-        if (
-          found &&
-          !found.revokedAt &&
-          (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS)
-        ) {
-          await tx.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, found.id));
-        }
-        return found;
-      });
+      const hash = hashSecret(token);
+      const live = (r: TokenRecord | null) =>
+        r !== null && !r.revokedAt && (!r.expiresAt || r.expiresAt.getTime() > Date.now());
+      const key = hash.toString('hex');
+      let row = memo ? await memo.get(key, key, () => lookUp(hash), live) : await lookUp(hash);
+      // A remembered token that has since expired: ask again (the answer says why it fails).
+      if (row && !live(row)) row = await lookUp(hash);
       if (!row) throw unauthorized('The API token is not valid.', 'TOKEN_INVALID');
       if (row.revokedAt) throw unauthorized('The API token was revoked.', 'TOKEN_REVOKED');
       if (row.expiresAt && row.expiresAt.getTime() <= Date.now())

@@ -54,6 +54,8 @@ export type Config = {
     readonly bots: readonly BotIdentity[];
   };
   readonly sessions: { readonly ttlMs: number; readonly maxAgeMs: number };
+  /** Reuse of verified credentials and memberships in process (ms; 0: off). */
+  readonly accessCacheTtlMs: number;
   readonly log: { readonly level: Values['LOG_LEVEL']; readonly pretty: boolean };
   readonly sentryDsn: string | undefined;
   readonly otlpEndpoint: string | undefined;
@@ -167,6 +169,7 @@ export function loadConfig(
       bots,
     },
     sessions: { ttlMs: v.SESSION_TTL, maxAgeMs: v.SESSION_MAX_AGE },
+    accessCacheTtlMs: v.ACCESS_CACHE_TTL,
     log: { level: v.LOG_LEVEL, pretty: v.LOG_PRETTY },
     sentryDsn: v.SENTRY_DSN,
     otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT,

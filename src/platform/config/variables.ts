@@ -325,6 +325,17 @@ export const variables = {
     ),
     defaultText: '30d',
   },
+  ACCESS_CACHE_TTL: {
+    ...withDefault(
+      {
+        description:
+          'How long each process may reuse a verified token, session or membership without asking the database again; revocations and role changes reach it at once by NOTIFY, this bounds a lost one. 0s turns the memo off',
+      },
+      30_000,
+      parseDurationMs(0, 10 * 60_000),
+    ),
+    defaultText: '30s',
+  },
   LOG_LEVEL: withDefault(
     { description: `Log level: ${LOG_LEVELS.join(', ')}` },
     'info',
