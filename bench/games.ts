@@ -450,7 +450,7 @@ class Client {
 }
 
 /** The guild, its members with API tokens, and the games with participants, straight in SQL. */
-async function seed(pool: pg.Pool, games: number) {
+export async function seed(pool: pg.Pool, games: number) {
   const started = performance.now();
   const tokens: string[] = [];
   const c = await pool.connect();
@@ -493,7 +493,7 @@ async function seed(pool: pg.Pool, games: number) {
               case when i % 20 = 0 then 'CANCELLED' when t < now() then 'COMPLETED' else 'SCHEDULED' end,
               now(), now()
        from generate_series(1, $4) i,
-            lateral (select now() - interval '365 days' + (i::float8 / $4) * interval '730 days' as t) s`,
+            lateral (select date_trunc('milliseconds', now() - interval '365 days' + (i::float8 / $4) * interval '730 days') as t) s`,
       [GUILD, OWNER, HOSTS, games],
     );
     await c.query(

@@ -300,6 +300,43 @@ export function gamesApiSuite(factory: DatabaseFactory) {
       const cancelled = (await call('GET', `${gamesUrl()}?status=CANCELLED`, 'bob')).json();
       assert.ok(cancelled.items.every((g: { status: string }) => g.status === 'CANCELLED'));
       assert.ok(cancelled.items.length >= 2);
+
+      // A member's games are walked in start order through the participants' copy of the start,
+      // which follows the game when it moves (mine[4] moves before all the others).
+      await call('POST', `${gamesUrl()}/${mine[4]}/join`, 'p5');
+      const moved = await call('PATCH', `${gamesUrl()}/${mine[4]}`, 'dave', { startsAt: inHours(99) });
+      assert.equal(moved.statusCode, 200, moved.body);
+      const walk = async (query: string, as: string) => {
+        const ids: string[] = [];
+        let next: string | null = null;
+        do {
+          const res = await call('GET', `${gamesUrl()}?${query}&limit=1${next ? `&cursor=${next}` : ''}`, as);
+          assert.equal(res.statusCode, 200, res.body);
+          const page = res.json() as { items: { id: string }[]; nextCursor: string | null };
+          ids.push(...page.items.map((g) => g.id));
+          next = page.nextCursor;
+        } while (next);
+        return ids;
+      };
+      // (p5 may host or play games of earlier tests: only these five matter here.)
+      const ofThese = (ids: string[]) => ids.filter((id) => mine.includes(id));
+      assert.deepEqual(ofThese(await walk(`participantId=${player(5)}`, 'bob')), [mine[4], mine[2]]);
+      assert.deepEqual(ofThese(await walk('mine=true', 'p5')), [mine[4], mine[2]]);
+      assert.deepEqual(ofThese(await walk('mine=true&order=desc', 'p5')), [mine[2], mine[4]]);
+      // Hosting and playing the same game lists it once.
+      await call('PUT', `${gamesUrl()}/${mine[1]}/participants/${f.dave}`, 'dave', {});
+      const daves = await walk('mine=true', 'dave');
+      assert.equal(new Set(daves).size, daves.length, 'no game twice');
+      for (const id of mine) assert.ok(daves.includes(id));
+      // Several statuses: merged in start order across pages.
+      const both = await walk(`status=SCHEDULED,CANCELLED&hostId=${f.dave}`, 'bob');
+      const all = (await call('GET', `${gamesUrl()}?hostId=${f.dave}&limit=100`, 'bob')).json() as {
+        items: { id: string; status: string }[];
+      };
+      assert.deepEqual(
+        both,
+        all.items.filter((g) => g.status === 'SCHEDULED' || g.status === 'CANCELLED').map((g) => g.id),
+      );
     });
 
     it('templates fill defaults and lock fields', async () => {

@@ -39,6 +39,7 @@ import type {
 import { readConfig, UPSERT_CONFIG } from './config.ts';
 import type { GamesService } from './contract.ts';
 import { createJoiner } from './join.ts';
+import { listQuery } from './list-query.ts';
 import { assertOpen, type LockedGame, Roster, rebalance } from './participation.ts';
 import { GAME_COLUMNS, type GameRow, isUuid, pgArray, readGame, toSummary } from './rows.ts';
 import { scheduleGame, scheduleUserReminder, unscheduleGame } from './schedules.ts';
@@ -414,31 +415,7 @@ export function createGamesService(deps: GamesServiceDeps): GamesService & {
   const service: GamesService = {
     async list(guildId, filter: GameFilter, cursor) {
       const limit = Math.min(Math.max(filter.limit ?? LIST_LIMIT_DEFAULT, 1), LIST_LIMIT_MAX);
-      const desc = filter.order === 'desc';
-      const conditions: SQL[] = [sql`g.guild_id = ${guildId}::bigint`];
-      if (filter.status && filter.status.length > 0)
-        conditions.push(sql`g.status = any (${`{${filter.status.join(',')}}`}::text[])`);
-      if (filter.hostId) conditions.push(sql`g.host_id = ${filter.hostId}::bigint`);
-      if (filter.participantId)
-        conditions.push(
-          sql`exists (select 1 from games.participants p where p.game_id = g.id and p.user_id = ${filter.participantId}::bigint and p.state <> 'declined')`,
-        );
-      if (filter.involvedUserId)
-        conditions.push(
-          sql`(g.host_id = ${filter.involvedUserId}::bigint or exists (select 1 from games.participants p where p.game_id = g.id and p.user_id = ${filter.involvedUserId}::bigint and p.state <> 'declined'))`,
-        );
-      if (filter.from) conditions.push(sql`g.starts_at >= ${filter.from}::timestamptz`);
-      if (filter.to) conditions.push(sql`g.starts_at < ${filter.to}::timestamptz`);
-      if (cursor) {
-        const c = decodeCursor(cursor);
-        conditions.push(
-          desc
-            ? sql`(g.starts_at, g.id) < (${c.startsAt}::timestamptz, ${c.id}::uuid)`
-            : sql`(g.starts_at, g.id) > (${c.startsAt}::timestamptz, ${c.id}::uuid)`,
-        );
-      }
-      const query = sql`select ${sql.raw(GAME_COLUMNS)} from games.games g where ${sql.join(conditions, sql` and `)}
-        order by ${desc ? sql`g.starts_at desc, g.id desc` : sql`g.starts_at, g.id`} limit ${limit + 1}`;
+      const query = listQuery(guildId, filter, cursor ? decodeCursor(cursor) : undefined, limit);
       const found = await db.withGuild(guildId, (tx) => rows<GameRow>(tx, query), { readOnly: true });
       const items = found.slice(0, limit).map(toSummary);
       const last = items.at(-1);
