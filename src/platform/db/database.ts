@@ -68,34 +68,50 @@ export function assertSnowflake(id: string): void {
   if (!/^\d{1,20}$/.test(id)) throw new TypeError(`not a Discord id: ${JSON.stringify(id)}`);
 }
 
-/** BEGIN … COMMIT around `fn` (Drizzle's own by default; PostgreSQL brings one that never leaks). */
-export type TransactionRunner = <T>(fn: (tx: Tx) => Promise<T>, config?: PgTransactionConfig) => Promise<T>;
+/**
+ * BEGIN … COMMIT around `fn`, with `preamble` (trusted SQL without parameters) run first inside
+ * the transaction. Drizzle's own by default; PostgreSQL brings one that sends BEGIN and the
+ * preamble in one round trip and never leaks a connection.
+ */
+export type TransactionRunner = <T>(
+  fn: (tx: Tx) => Promise<T>,
+  config: PgTransactionConfig | undefined,
+  preamble: string,
+) => Promise<T>;
+
+const drizzleRunner =
+  (db: Db): TransactionRunner =>
+  (fn, config, preamble) =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql.raw(preamble));
+      return fn(tx);
+    }, config);
 
 /**
  * `withGuild` and `withSystem` for any Drizzle handle. The role and the guild are set with
- * `set_config(..., true)`, which lasts until the end of the transaction, in one round trip.
+ * `set_config(..., true)`, which lasts until the end of the transaction. They are inlined, not
+ * bound: the guild id is checked to be digits and the roles are constants, and a statement
+ * without parameters can travel with BEGIN in one simple-protocol message.
  */
 export function scopedTransactions(
   db: Db,
-  transaction: TransactionRunner = (fn, config) => db.transaction(fn, config),
+  transaction: TransactionRunner = drizzleRunner(db),
 ): Pick<Database, 'withGuild' | 'withSystem'> {
   return {
     async withGuild(guildId, fn, options) {
       assertSnowflake(guildId);
-      return transaction(async (tx) => {
-        await tx.execute(
-          sql`select set_config('app.guild_id', ${guildId}, true), set_config('role', ${APP_ROLE}, true)`,
-        );
-        return fn(tx);
-      }, transactionConfig(options));
+      return transaction(
+        fn,
+        transactionConfig(options),
+        `select set_config('app.guild_id', '${guildId}', true), set_config('role', '${APP_ROLE}', true)`,
+      );
     },
     withSystem(fn, options) {
-      return transaction(async (tx) => {
-        await tx.execute(
-          sql`select set_config('app.guild_id', '', true), set_config('role', ${SYSTEM_ROLE}, true)`,
-        );
-        return fn(tx);
-      }, transactionConfig(options));
+      return transaction(
+        fn,
+        transactionConfig(options),
+        `select set_config('app.guild_id', '', true), set_config('role', '${SYSTEM_ROLE}', true)`,
+      );
     },
   };
 }

@@ -1,4 +1,5 @@
-import { drizzle } from 'drizzle-orm/node-postgres';
+import { drizzle, NodePgTransaction } from 'drizzle-orm/node-postgres';
+import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { redact } from '../config/variables.ts';
 import type { Logger } from '../log/logger.ts';
@@ -9,6 +10,7 @@ import {
   type SqlSession,
   scopedTransactions,
   type TransactionRunner,
+  type Tx,
 } from './database.ts';
 
 export type PostgresOptions = {
@@ -40,27 +42,36 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
 
   const db = drizzle({ client: pool }) as unknown as Db;
   const listeners = new ListenerConnection(options);
-  // One Drizzle handle per pooled connection, for transactions (see below).
-  const handles = new WeakMap<pg.PoolClient, Db>();
+  // One Drizzle transaction handle per pooled connection (it holds no state between uses).
+  const handles = new WeakMap<pg.PoolClient, Tx>();
 
   /**
-   * Drizzle's own transaction over a pool leaks the connection when BEGIN itself fails (it
-   * releases only after a successful BEGIN), which a terminated backend causes: the pool then
-   * runs dry. Here the connection is borrowed first and always given back, and destroyed
-   * rather than reused when the transaction failed on a broken connection.
+   * Transactions on a borrowed connection, not Drizzle's own: that one leaks the connection when
+   * BEGIN itself fails (it releases only after a successful BEGIN), which a terminated backend
+   * causes, and then the pool runs dry; and it needs a round trip for BEGIN before the role and
+   * guild can be set. Here BEGIN and the preamble go as one message, the connection is always
+   * given back, and it is destroyed rather than reused when the transaction failed on a broken
+   * connection.
    */
-  const transaction: TransactionRunner = async (fn, config) => {
+  const transaction: TransactionRunner = async (fn, config, preamble) => {
     const client = await pool.connect();
-    let handle = handles.get(client);
-    if (!handle) {
-      handle = drizzle({ client }) as unknown as Db;
-      handles.set(client, handle);
+    let tx = handles.get(client);
+    if (!tx) {
+      // Drizzle's transaction class over this one connection (what its own `transaction` builds).
+      const { dialect, session } = drizzle({ client }) as unknown as { dialect: never; session: never };
+      tx = new NodePgTransaction(dialect, session, undefined) as unknown as Tx;
+      handles.set(client, tx);
     }
     let failure: Error | undefined;
     try {
-      return await handle.transaction(fn, config);
+      await client.query(`begin${beginMode(config)}; ${preamble}`);
+      const result = await fn(tx);
+      await client.query('commit');
+      return result;
     } catch (error) {
       failure = error as Error;
+      // Also after a failed BEGIN message: its preamble may have left an aborted transaction open.
+      await client.query('rollback').catch(() => {});
       throw error;
     } finally {
       // A failed ROLLBACK leaves the connection in an unknown state: not reused either.
@@ -220,6 +231,15 @@ class ListenerConnection {
 }
 
 /** Whether a connection that just failed a transaction is usable: alive and outside any transaction. */
+function beginMode(config: PgTransactionConfig | undefined): string {
+  if (!config) return '';
+  const parts: string[] = [];
+  if (config.isolationLevel) parts.push(`isolation level ${config.isolationLevel}`);
+  if (config.accessMode) parts.push(config.accessMode);
+  if (config.deferrable !== undefined) parts.push(config.deferrable ? 'deferrable' : 'not deferrable');
+  return parts.length > 0 ? ` ${parts.join(' ')}` : '';
+}
+
 async function isIdle(client: pg.PoolClient): Promise<boolean> {
   try {
     const { rows } = await client.query<{ idle: boolean }>(
