@@ -525,7 +525,9 @@ export async function seed(pool: pg.Pool, games: number) {
 
 async function startApi(databaseUrl: string, port: number): Promise<ChildProcess> {
   // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the API process, written when it stops.
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
   const child = spawn(process.execPath, [...profile, '--liftoff-only', BIN, 'api'], {
     env: {
       PATH: process.env.PATH ?? '',
