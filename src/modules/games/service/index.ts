@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { type SQL, sql } from 'drizzle-orm';
 import type { AccessPolicy, Membership } from '#modules/core/access.ts';
 import { audit } from '#modules/core/audit.ts';
 import type { SettingsService } from '#modules/core/settings.ts';
