@@ -320,8 +320,8 @@ async function triggerCost(pool: pg.Pool): Promise<{ with: number; without: numb
       );
       const started = performance.now();
       await c.query(
-        `insert into games.participants (game_id, user_id, guild_id, state, position)
-         select $1, $2::bigint + k, $3, 'confirmed', k from generate_series(1, $4) k`,
+        `insert into games.participants (game_id, user_id, guild_id, state, position, starts_at)
+         select $1, $2::bigint + k, $3, 'confirmed', k, now() from generate_series(1, $4) k`,
         [id, OWNER, GUILD, STORM],
       );
       await c.query('update games.games set next_position = $2 where id = $1', [id, STORM]);

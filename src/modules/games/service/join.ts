@@ -49,8 +49,10 @@ with ch as (
   select * from unnest($2::bigint[], $3::text[], $4::int[], $5::text[], $6::bool[], $7::text[], $8::text[], $9::text[])
     as c(user_id, state, position, note, priority, actor_kind, actor_id, request_id)
 ), ins as (
-  insert into games.participants (game_id, user_id, guild_id, state, position, note, priority, self_joined)
-  select $1::uuid, c.user_id, $10::bigint, c.state, c.position, c.note, c.priority, true from ch c
+  insert into games.participants (game_id, user_id, guild_id, state, position, note, priority, self_joined, starts_at)
+  select $1::uuid, c.user_id, $10::bigint, c.state, c.position, c.note, c.priority, true,
+         (select g.starts_at from games.games g where g.id = $1::uuid)
+    from ch c
   on conflict (game_id, user_id) do update set
     state = excluded.state, position = excluded.position, note = excluded.note, priority = excluded.priority,
     self_joined = true, joined_at = now(), updated_at = now()

@@ -43,8 +43,9 @@ with ch as (
    where p.game_id = $1::uuid and p.user_id = c.user_id and c.state = 'deleted'
   returning 1
 ), ups as (
-  insert into games.participants (game_id, user_id, guild_id, state, position, note, priority, self_joined)
-  select $1::uuid, c.user_id, $8::bigint, c.state, c.position, c.note, c.priority, c.self_joined
+  insert into games.participants (game_id, user_id, guild_id, state, position, note, priority, self_joined, starts_at)
+  select $1::uuid, c.user_id, $8::bigint, c.state, c.position, c.note, c.priority, c.self_joined,
+         (select g.starts_at from games.games g where g.id = $1::uuid)
     from ch c where c.state <> 'deleted'
   on conflict (game_id, user_id) do update set
     state = excluded.state, position = excluded.position, note = excluded.note,
