@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { createHintedMemo } from '#platform/cache/hinted-memo.ts';
+import { createCoalescer } from '#platform/coalescer.ts';
 import { type Database, rows } from '#platform/db/database.ts';
 import type { Authorizer } from '#platform/discord/interactions/dispatcher.ts';
 import { forbidden, notFound } from '#platform/errors.ts';
@@ -63,15 +64,19 @@ function parseArray(v: string): string[] {
   return inner ? inner.split(',') : [];
 }
 
-/** Member permissions: the OR of @everyone (whose id is the guild's) and every role held. */
-const MEMBERSHIP_SQL = (guildId: string, userId: string) => sql`
-  select g.owner_id,
+/**
+ * Members' permissions, for several users of one guild at once: the OR of @everyone (whose id is
+ * the guild's) and every role held. One statement for a burst of first requests.
+ */
+const MEMBERSHIPS_SQL = (guildId: string, userIds: readonly string[]) => sql`
+  select m.user_id::text as user_id,
+         g.owner_id,
          m.role_ids,
          coalesce((select bit_or(r.permissions) from core.guild_roles r
                     where r.guild_id = g.id and (r.id = g.id or r.id = any (m.role_ids))), 0)::text as permissions,
          s.capability_roles
     from core.guilds g
-    join core.guild_members m on m.guild_id = g.id and m.user_id = ${userId}
+    join core.guild_members m on m.guild_id = g.id and m.user_id = any (${`{${userIds.join(',')}}`}::bigint[])
     left join core.guild_settings s on s.guild_id = g.id
    where g.id = ${guildId} and g.bot_present`;
 
@@ -91,6 +96,8 @@ export type AccessPolicyOptions = {
   readonly memo?: { readonly ttlMs: number; readonly log: Logger };
 };
 
+const SNOWFLAKE = /^\d{1,20}$/;
+
 /** The NOTIFY channel of core's triggers on guilds, members, roles and settings (payload: guild id). */
 export const ACCESS_CHANNEL = 'guildhall_access';
 
@@ -103,6 +110,25 @@ export function createAccessPolicy(db: Database, options: AccessPolicyOptions = 
     ttlMs: options.memo?.ttlMs ?? 0,
     max: 50_000,
     log: options.memo?.log ?? quiet,
+  });
+
+  // Look-ups of one guild's members arriving while one is running go together in the next.
+  const fromDirectory = createCoalescer<string, Membership | null>({
+    run: async (guildId, userIds) => {
+      // Someone else's malformed id must not fail the batch: it is simply nobody's membership.
+      const ids = [...new Set(userIds.filter((id) => SNOWFLAKE.test(id)))];
+      const found =
+        ids.length === 0
+          ? []
+          : await db.withGuild(guildId, (tx) =>
+              rows<MembershipRow & { user_id: string }>(tx, MEMBERSHIPS_SQL(guildId, ids)),
+            );
+      const byUser = new Map(found.map((row) => [row.user_id, row]));
+      return userIds.map((userId) => {
+        const row = byUser.get(userId);
+        return row ? membershipFromRow(guildId, userId, row) : null;
+      });
+    },
   });
 
   function membership(guildId: string, userId: string): Promise<Membership | undefined> {
@@ -139,10 +165,7 @@ export function createAccessPolicy(db: Database, options: AccessPolicyOptions = 
         capability_roles: settings?.capability_roles ?? null,
       });
     }
-    const [row] = await db.withGuild(guildId, (tx) =>
-      rows<MembershipRow>(tx, MEMBERSHIP_SQL(guildId, userId)),
-    );
-    return row ? membershipFromRow(guildId, userId, row) : undefined;
+    return (await fromDirectory.submit(guildId, userId)) ?? undefined;
   }
 
   return {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { HintedMemo } from '#platform/cache/hinted-memo.ts';
+import { createCoalescer } from '#platform/coalescer.ts';
 import type { Database } from '#platform/db/database.ts';
 import { notFound, UserError, unauthorized } from '#platform/errors.ts';
 import type { Principal } from '#platform/http/types.ts';
@@ -55,19 +56,36 @@ export function createTokenService(
     revokedAt: apiTokens.revokedAt,
   };
 
-  function lookUp(hash: Buffer): Promise<TokenRecord | null> {
-    return db.withSystem(async (tx) => {
-      const [found] = await tx.select(columns).from(apiTokens).where(eq(apiTokens.tokenHash, hash));
-      if (
-        found &&
-        !found.revokedAt &&
-        (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS)
-      ) {
-        await tx.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, found.id));
-      }
-      return found ?? null;
-    });
-  }
+  // A burst of requests with tokens this process has not seen yet: one statement, not one
+  // transaction each (they would queue for the pool before anything else could run).
+  const byHash = createCoalescer<Buffer, TokenRecord | null>({
+    run: (_queue, hashes) =>
+      db.withSystem(async (tx) => {
+        const found = await tx
+          .select({ ...columns, tokenHash: apiTokens.tokenHash })
+          .from(apiTokens)
+          .where(inArray(apiTokens.tokenHash, [...hashes]));
+        const now = Date.now();
+        const touched = found.filter(
+          (f) => !f.revokedAt && (!f.lastUsedAt || now - f.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS),
+        );
+        if (touched.length > 0)
+          await tx
+            .update(apiTokens)
+            .set({ lastUsedAt: new Date(now) })
+            .where(
+              inArray(
+                apiTokens.id,
+                touched.map((f) => f.id),
+              ),
+            );
+        const records = new Map(
+          found.map(({ tokenHash, ...record }) => [tokenHash.toString('hex'), record as TokenRecord]),
+        );
+        return hashes.map((hash) => records.get(hash.toString('hex')) ?? null);
+      }),
+  });
+  const lookUp = (hash: Buffer) => byHash.submit('tokens', hash);
 
   return {
     /** Creates a token and returns it in clear text: the only time it is ever visible. */

@@ -219,6 +219,50 @@ for (const factory of FACTORIES) {
         await Promise.all([tokenMemo.close(), sessionMemo.close()]);
       });
 
+      it('a burst of first look-ups is answered by a few statements, each member their own answer', async () => {
+        let guildTransactions = 0;
+        let systemTransactions = 0;
+        const counting = {
+          ...t.db,
+          withGuild: ((guildId, fn, options) => {
+            guildTransactions += 1;
+            return t.db.withGuild(guildId, fn, options);
+          }) as typeof t.db.withGuild,
+          withSystem: ((fn, options) => {
+            systemTransactions += 1;
+            return t.db.withSystem(fn, options);
+          }) as typeof t.db.withSystem,
+        };
+        const directory = createDirectory(t.db);
+        const people = Array.from({ length: 40 }, (_, i) => String(883000000000000000n + BigInt(i)));
+        for (const id of people) await directory.upsertUser({ id, username: id });
+        for (const userId of people.slice(0, 30))
+          await directory.upsertMember(GUILD, { userId, roleIds: userId.endsWith('7') ? [HOST_ROLE] : [] });
+        const access = createAccessPolicy(counting);
+        const answers = await Promise.all([...people, 'not-an-id'].map((u) => access.membership(GUILD, u)));
+        assert.ok(guildTransactions <= 3, `${guildTransactions} transactions for 41 look-ups`);
+        people.forEach((userId, i) => {
+          const m = answers[i];
+          if (i >= 30) return assert.equal(m, undefined, `${userId} is no member`);
+          assert.equal(m?.userId, userId);
+          assert.deepEqual(m?.roleIds, userId.endsWith('7') ? [HOST_ROLE] : []);
+        });
+        assert.equal(answers.at(-1), undefined, 'a malformed id is nobody, and fails nobody else');
+
+        const tokens = createTokenService(counting, () => new Set(['games:read']));
+        const minted = await Promise.all(
+          people.slice(0, 20).map((userId) => tokens.create({ userId, name: 't', scopes: ['games:read'] })),
+        );
+        systemTransactions = 0;
+        const principals = await Promise.all(minted.map(({ token }) => tokens.verify(token)));
+        assert.ok(systemTransactions <= 3, `${systemTransactions} transactions for 20 tokens`);
+        assert.deepEqual(
+          principals.map((p) => p.userId),
+          people.slice(0, 20),
+        );
+        await access.close();
+      });
+
       it('a session’s sliding expiry is not news', async () => {
         const heard: string[] = [];
         const unlisten = await t.db.listen(CREDENTIALS_CHANNEL, (n) => heard.push(n.payload ?? ''));
