@@ -85,7 +85,7 @@ export const participants = games.table(
     selfJoined: boolean('self_joined').notNull(),
     joinedAt: tz('joined_at').notNull().defaultNow(),
     updatedAt: tz('updated_at').notNull().defaultNow(),
-    /** The game's start, copied by trigger (migration 0004) for keyset lists of a member's games. */
+    /** The game's start, copied by trigger (migration 0006) for keyset lists of a member's games. */
     startsAt: tz('starts_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.gameId, t.userId] })],
