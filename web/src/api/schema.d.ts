@@ -2306,6 +2306,7 @@ export interface paths {
                             items: {
                                 activity: string | null;
                                 announcementMessageId: string | null;
+                                cancelScope: ("occurrence" | "series") | null;
                                 channelId: string | null;
                                 confirmedCount: number;
                                 /** Format: date-time */
@@ -2539,6 +2540,7 @@ export interface paths {
                         "application/json": {
                             activity: string | null;
                             announcementMessageId: string | null;
+                            cancelScope: ("occurrence" | "series") | null;
                             channelId: string | null;
                             confirmedCount: number;
                             /** Format: date-time */
@@ -2769,6 +2771,7 @@ export interface paths {
                         "application/json": {
                             activity: string | null;
                             announcementMessageId: string | null;
+                            cancelScope: ("occurrence" | "series") | null;
                             channelId: string | null;
                             confirmedCount: number;
                             /** Format: date-time */
@@ -2938,11 +2941,16 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Cancel a game (its host or an admin); nothing of it fires later */
+        /**
+         * Cancel a game (its host or an admin); nothing of it fires later
+         * @description For an instance of a recurring game, `scope` chooses: `occurrence` (the default) cancels this instance and the series goes on — its next instance is still created when this one would have ended; `series` cancels this and every later instance and nothing more is created. On a game that does not repeat both mean the same. `series` on an occurrence cancelled before widens that cancellation; anything else on a cancelled or completed game is 409 `GAME_CLOSED`. `GAME_CANCELLED` carries the scope.
+         */
         delete: {
             parameters: {
                 query?: {
                     reason?: string;
+                    /** @description `occurrence` (default): this instance only; a recurring series goes on. `series`: this and every later instance; nothing more is created */
+                    scope?: "occurrence" | "series";
                 };
                 header?: never;
                 path: {
@@ -2966,6 +2974,7 @@ export interface paths {
                         "application/json": {
                             activity: string | null;
                             announcementMessageId: string | null;
+                            cancelScope: ("occurrence" | "series") | null;
                             channelId: string | null;
                             confirmedCount: number;
                             /** Format: date-time */
@@ -3159,7 +3168,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Edit a game (its host or an admin); a new time moves every schedule */
+        /**
+         * Edit a game (its host or an admin); a new time moves every schedule
+         * @description Changes this game only, also when it is an instance of a recurring series: instances already created keep their settings, and the next instance is created from this one when it completes (or would have ended, if cancelled), so a change of title, capacity, rules or time of day carries forward from there on. `recurrence: null` stops the series after this instance; a new `recurrence` applies from this instance on.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -3233,6 +3245,7 @@ export interface paths {
                         "application/json": {
                             activity: string | null;
                             announcementMessageId: string | null;
+                            cancelScope: ("occurrence" | "series") | null;
                             channelId: string | null;
                             confirmedCount: number;
                             /** Format: date-time */
@@ -3679,6 +3692,7 @@ export interface paths {
                         "application/json": {
                             activity: string | null;
                             announcementMessageId: string | null;
+                            cancelScope: ("occurrence" | "series") | null;
                             channelId: string | null;
                             confirmedCount: number;
                             /** Format: date-time */

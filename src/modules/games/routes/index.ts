@@ -160,6 +160,8 @@ export function gamesRoutes(deps: { readonly service: GamesService; readonly acc
         schema: {
           tags,
           summary: 'Edit a game (its host or an admin); a new time moves every schedule',
+          description:
+            'Changes this game only, also when it is an instance of a recurring series: instances already created keep their settings, and the next instance is created from this one when it completes (or would have ended, if cancelled), so a change of title, capacity, rules or time of day carries forward from there on. `recurrence: null` stops the series after this instance; a new `recurrence` applies from this instance on.',
           params: GameParams,
           body: GamePatchSchema,
           response: { 200: GameSchema, ...problems(400, 401, 403, 404, 409, 422) },
@@ -178,6 +180,8 @@ export function gamesRoutes(deps: { readonly service: GamesService; readonly acc
         schema: {
           tags,
           summary: 'Cancel a game (its host or an admin); nothing of it fires later',
+          description:
+            'For an instance of a recurring game, `scope` chooses: `occurrence` (the default) cancels this instance and the series goes on — its next instance is still created when this one would have ended; `series` cancels this and every later instance and nothing more is created. On a game that does not repeat both mean the same. `series` on an occurrence cancelled before widens that cancellation; anything else on a cancelled or completed game is 409 `GAME_CLOSED`. `GAME_CANCELLED` carries the scope.',
           params: GameParams,
           querystring: CancelQuery,
           response: { 200: GameSchema, ...problems(400, 401, 403, 404, 409) },
@@ -185,8 +189,8 @@ export function gamesRoutes(deps: { readonly service: GamesService; readonly acc
       },
       async (request) => {
         const { guildId, gameId } = request.params;
-        const { reason } = request.query as Static<typeof CancelQuery>;
-        return service.cancel(guildId, await actorOf(request, guildId), gameId, reason);
+        const { reason, scope } = request.query as Static<typeof CancelQuery>;
+        return service.cancel(guildId, await actorOf(request, guildId), gameId, reason, scope);
       },
     );
 
