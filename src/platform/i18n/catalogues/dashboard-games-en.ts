@@ -134,6 +134,11 @@ export const dashboardGamesEn = {
     edit: 'Edit',
     cancelGame: 'Cancel game',
     cancelConfirm: 'Cancel “{{title}}”? Everyone signed up is told.',
+    cancelWhich: 'This is a repeating game. Cancel:',
+    cancelScope: {
+      occurrence: 'only this game (the series goes on)',
+      series: 'this and every later game of the series',
+    },
     cancelReason: 'Reason (optional)',
     hostActions: 'Host actions',
     add: 'Add player',
@@ -154,6 +159,10 @@ export const dashboardGamesEn = {
     updatedLive: 'Updated just now',
     done: 'Done.',
     cancelled: 'This game was cancelled.',
+    cancelledOccurrence:
+      'Only this game was cancelled: the series goes on, and its next game is planned when this one would have ended.',
+    cancelledSeries: 'This game and every later game of its series were cancelled.',
+    endSeries: 'Cancel the rest of the series',
   },
   templates: {
     title: 'Templates',
