@@ -247,7 +247,16 @@ describe('the games pages in a browser', () => {
       startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
       recurrence: { kind: 'weekly', interval: 1 },
     })) as { id: string };
-    await ada.page.goto(`${server.base}/guilds/${DEMO_GUILD}/games/${game.id}`);
+    // Editing it asks whether the change is for this game or the series.
+    await ada.page.goto(`${server.base}/guilds/${DEMO_GUILD}/games/${game.id}/edit`);
+    const thisOnly = ada.page.getByRole('radio', { name: 'only this game (the series stays as it was)' });
+    assert.equal(await thisOnly.isChecked(), true, 'this one is the default');
+    await ada.page.getByRole('radio', { name: 'this and every later game of the series' }).check();
+    await ada.page.getByLabel('Title', { exact: true }).fill('Weekly league night (new season)');
+    await screenshot(ada.page, 'games/edit-which');
+    await ada.page.getByRole('button', { name: 'Save changes' }).click();
+    await ada.page.getByRole('heading', { name: 'Weekly league night (new season)' }).waitFor();
+
     await ada.page.getByRole('button', { name: 'Cancel game' }).click();
     const onlyThis = ada.page.getByRole('radio', { name: 'only this game (the series goes on)' });
     assert.equal(await onlyThis.isChecked(), true, 'this one is the default');

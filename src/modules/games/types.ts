@@ -21,6 +21,11 @@ export type SignupMethod = (typeof SIGNUP_METHODS)[number];
  */
 export const CANCEL_SCOPES = ['occurrence', 'series'] as const;
 export type CancelScope = (typeof CANCEL_SCOPES)[number];
+/**
+ * What an edit of an instance of a recurring game covers: `occurrence` (this game only; the
+ * series goes on as before) or `series` (this game and every later one). See `service/series.ts`.
+ */
+export type EditScope = CancelScope;
 
 /** `host_added` counts as confirmed (it takes a slot). */
 export const PARTICIPANT_STATES = ['confirmed', 'waitlisted', 'declined', 'host_added'] as const;

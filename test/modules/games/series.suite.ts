@@ -40,13 +40,14 @@ type Instance = {
 };
 
 /**
- * Cancelling one occurrence of a recurring game versus the whole series, over the API and through
- * the real scheduler and worker: the series goes on after a cancelled occurrence (its next
- * instance comes at the would-be end, once, however often or late the job is retried), ends
- * after a cancelled series, and a cancelled occurrence can later be widened to the series.
+ * Cancelling or editing one occurrence of a recurring game versus the whole series, over the API
+ * and through the real scheduler and worker: the series goes on after a cancelled occurrence (its
+ * next instance comes at the would-be end, once, however often or late the job is retried), ends
+ * after a cancelled series, and a cancelled occurrence can later be widened to the series. An edit
+ * of one game stays with it; an edit of the series carries on.
  */
 export function gamesSeriesSuite(factory: DatabaseFactory) {
-  describe(`games series cancellation (${factory.kind})`, () => {
+  describe(`games series: one game or the whole series (${factory.kind})`, () => {
     let database: TestDatabase;
     let runtime: Runtime;
     let app: FastifyInstance;
@@ -297,6 +298,79 @@ export function gamesSeriesSuite(factory: DatabaseFactory) {
         cancelled.filter((c) => c.gameId === weekly).map((c) => c.scope),
         ['occurrence'],
       );
+    });
+
+    it('an edit of one game stays with it (the series keeps its settings and rhythm); scope=series carries on', async () => {
+      const planner = serviceWithClock(runtime, () => new Date('2027-03-01T12:00:00Z'));
+      const plan = (title: string) =>
+        planner.create(
+          f.guildA,
+          { userId: f.alice },
+          {
+            title,
+            startsAt: '2027-03-23T19:00:00Z', // Tuesday 20:00 in Berlin (CET)
+            durationMinutes: 60,
+            maxPlayers: 5,
+            timezone: 'Europe/Berlin',
+            recurrence: { kind: 'weekly', interval: 1 },
+          },
+        );
+      const edit = async (id: string, query: string, body: Record<string, unknown>) => {
+        const res = await call('PATCH', `${gameUrl(id)}${query}`, 'alice', body);
+        assert.equal(res.statusCode, 200, res.body);
+        return res.json() as { startsAt: string; title: string; maxPlayers: number };
+      };
+      /** Completes the instance at `clock` and returns its successor (start, title, capacity). */
+      const completeAndNext = async (id: string, clock: string) => {
+        for (const to of ['IN_PROGRESS', 'COMPLETED'] as const)
+          await deliver(
+            runtime,
+            'worker.games.status_transition',
+            GAME_STATUS_TRANSITION_DUE.of({ gameId: id, to }, { guildId: f.guildA }),
+            new Date(clock),
+          );
+        const rows = await seriesOf(id);
+        assert.equal(rows.length, 2, 'one successor');
+        const next = (await call('GET', gameUrl(rows[1]?.id as string))).json();
+        return [next.startsAt, next.title, next.maxPlayers];
+      };
+
+      // This week only: Wednesday, another title. The next week is Tuesday 20:00 again (CEST now).
+      const once = await plan('Tuesday raid');
+      const moved = await edit(once.id, '', { startsAt: '2027-03-24T19:00:00Z', title: 'Wednesday special' });
+      assert.deepEqual([moved.startsAt, moved.title], ['2027-03-24T19:00:00.000Z', 'Wednesday special']);
+      assert.deepEqual(await completeAndNext(once.id, '2027-03-24T20:05:00Z'), [
+        '2027-03-30T18:00:00.000Z',
+        'Tuesday raid',
+        5,
+      ]);
+
+      // From now on: Wednesdays with eight places.
+      const all = await plan('Tuesday raid');
+      await edit(all.id, '?scope=series', { startsAt: '2027-03-24T19:00:00Z', maxPlayers: 8 });
+      assert.deepEqual(await completeAndNext(all.id, '2027-03-24T20:05:00Z'), [
+        '2027-03-31T18:00:00.000Z',
+        'Tuesday raid',
+        8,
+      ]);
+
+      // Both on one game: the one-off title stays with it, the series takes the new capacity.
+      const mixed = await plan('Tuesday raid');
+      await edit(mixed.id, '?scope=occurrence', { title: 'Finals watch party' });
+      await edit(mixed.id, '?scope=series', { maxPlayers: 9 });
+      assert.equal((await call('GET', gameUrl(mixed.id))).json().title, 'Finals watch party');
+      assert.deepEqual(await completeAndNext(mixed.id, '2027-03-23T20:05:00Z'), [
+        '2027-03-30T18:00:00.000Z',
+        'Tuesday raid',
+        9,
+      ]);
+
+      for (const bad of ['scope=both', 'scope=', 'other=1'])
+        problem(
+          await call('PATCH', `${gameUrl(mixed.id)}?${bad}`, 'alice', { title: 'x' }),
+          400,
+          'VALIDATION_FAILED',
+        );
     });
 
     it('"stop repeating" (recurrence: null) still ends the series when the instance completes', async () => {

@@ -3170,11 +3170,14 @@ export interface paths {
         head?: never;
         /**
          * Edit a game (its host or an admin); a new time moves every schedule
-         * @description Changes this game only, also when it is an instance of a recurring series: instances already created keep their settings, and the next instance is created from this one when it completes (or would have ended, if cancelled), so a change of title, capacity, rules or time of day carries forward from there on. `recurrence: null` stops the series after this instance; a new `recurrence` applies from this instance on.
+         * @description For an instance of a recurring game, `scope` chooses: `occurrence` (the default) changes this game only — the series goes on with its own settings and rhythm, so moving this week’s game to Wednesday leaves the later weeks on Tuesday; `series` changes this game and every later one (a new time moves the rhythm from here on). Only the current instance of a series exists; later ones are created when it ends. `recurrence` belongs to the series with either scope: `null` stops repeating after this game, a new rule applies from this game on. On a game that does not repeat both scopes mean the same.
          */
         patch: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description `occurrence` (default): the change stays with this game, a recurring series goes on as before. `series`: this and every later game of the series. `recurrence` applies to the series either way */
+                    scope?: "occurrence" | "series";
+                };
                 header?: never;
                 path: {
                     gameId: string;

@@ -21,6 +21,7 @@ import { insertGame } from '../service/index.ts';
 import { lockGame, priorityActive, Roster, rebalance } from '../service/participation.ts';
 import { GAME_COLUMNS, type GameRow, readGame, toSummary } from '../service/rows.ts';
 import { endOf } from '../service/schedules.ts';
+import { seriesSource } from '../service/series.ts';
 import { nextOccurrence } from '../time/recurrence.ts';
 import type { GameSummary } from '../types.ts';
 
@@ -109,11 +110,14 @@ export function gamesConsumers(deps: ConsumerDeps): Subscription[] {
    * already (a redelivery, a retried job — perhaps so late that "next after now" would name a
    * later index) creates nothing; (series, index) is unique besides.
    */
-  async function createNext(tx: Tx, game: GameSummary) {
-    if (!game.recurrence) return;
-    const seriesId = game.seriesId ?? game.id;
-    const [successor] = await run(tx, HAS_SUCCESSOR, [seriesId, game.seriesIndex]);
+  async function createNext(tx: Tx, instance: GameSummary) {
+    if (!instance.recurrence) return;
+    const seriesId = instance.seriesId ?? instance.id;
+    const [successor] = await run(tx, HAS_SUCCESSOR, [seriesId, instance.seriesIndex]);
     if (successor) return;
+    // The series' own settings when a "this game only" edit changed the instance.
+    const game = await seriesSource(tx, instance);
+    if (!game.recurrence) return;
     const start = new Date(game.startsAt);
     const after = new Date(Math.max(start.getTime(), now().getTime()));
     const next = nextOccurrence(start, game.timezone, game.recurrence, after);

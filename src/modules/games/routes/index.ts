@@ -19,6 +19,7 @@ import {
   CloneSchema,
   ConfigInputSchema,
   ConfigSchema,
+  EditQuery,
   GameInputSchema,
   GamePageSchema,
   GameParams,
@@ -161,15 +162,23 @@ export function gamesRoutes(deps: { readonly service: GamesService; readonly acc
           tags,
           summary: 'Edit a game (its host or an admin); a new time moves every schedule',
           description:
-            'Changes this game only, also when it is an instance of a recurring series: instances already created keep their settings, and the next instance is created from this one when it completes (or would have ended, if cancelled), so a change of title, capacity, rules or time of day carries forward from there on. `recurrence: null` stops the series after this instance; a new `recurrence` applies from this instance on.',
+            'For an instance of a recurring game, `scope` chooses: `occurrence` (the default) changes this game only — the series goes on with its own settings and rhythm, so moving this week’s game to Wednesday leaves the later weeks on Tuesday; `series` changes this game and every later one (a new time moves the rhythm from here on). Only the current instance of a series exists; later ones are created when it ends. `recurrence` belongs to the series with either scope: `null` stops repeating after this game, a new rule applies from this game on. On a game that does not repeat both scopes mean the same.',
           params: GameParams,
+          querystring: EditQuery,
           body: GamePatchSchema,
           response: { 200: GameSchema, ...problems(400, 401, 403, 404, 409, 422) },
         },
       },
       async (request) => {
         const { guildId, gameId } = request.params;
-        return service.update(guildId, await actorOf(request, guildId), gameId, request.body as GamePatch);
+        const { scope } = request.query as Static<typeof EditQuery>;
+        return service.update(
+          guildId,
+          await actorOf(request, guildId),
+          gameId,
+          request.body as GamePatch,
+          scope,
+        );
       },
     );
 

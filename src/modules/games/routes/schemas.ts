@@ -193,6 +193,18 @@ export const NoteBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const EditQuery = Type.Object(
+  {
+    scope: Type.Optional(
+      Type.Union([Type.Literal('occurrence'), Type.Literal('series')], {
+        description:
+          '`occurrence` (default): the change stays with this game, a recurring series goes on as before. `series`: this and every later game of the series. `recurrence` applies to the series either way',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const CancelQuery = Type.Object(
   {
     reason: Type.Optional(Type.String({ maxLength: 500 })),

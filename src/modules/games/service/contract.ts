@@ -1,6 +1,7 @@
 import type {
   Actor,
   CancelScope,
+  EditScope,
   Game,
   GameFilter,
   GameInput,
@@ -28,8 +29,13 @@ export type GamesService = {
   /** GAME_NOT_FOUND when absent (or in another guild). */
   get(guildId: string, gameId: string): Promise<Game>;
   create(guildId: string, actor: Actor, input: GameInput): Promise<Game>;
-  /** Host of the game or a guild admin. Moving startsAt moves every schedule of the game. */
-  update(guildId: string, actor: Actor, gameId: string, patch: GamePatch): Promise<Game>;
+  /**
+   * Host of the game or a guild admin. Moving startsAt moves every schedule of the game. For an
+   * instance of a recurring game, `scope` (default `occurrence`): the change stays with this game
+   * and the series goes on as before, or with `series` it carries on to every later instance.
+   * `recurrence` itself always applies to the series (`null` stops it after this game).
+   */
+  update(guildId: string, actor: Actor, gameId: string, patch: GamePatch, scope?: EditScope): Promise<Game>;
   /**
    * Host or admin; removes every pending schedule of the game. `scope` (default `occurrence`):
    * a recurring game's series goes on (its next instance is still created when this one would

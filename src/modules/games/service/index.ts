@@ -42,6 +42,7 @@ import { createJoiner } from './join.ts';
 import { assertOpen, type LockedGame, lockGame, Roster, rebalance } from './participation.ts';
 import { GAME_COLUMNS, type GameRow, isUuid, pgArray, readGame, toSummary } from './rows.ts';
 import { scheduleGame, scheduleUserReminder } from './schedules.ts';
+import { recordSeriesEdit } from './series.ts';
 import { insertTemplate, listTemplates, readTemplate, replaceTemplate } from './templates.ts';
 import {
   applyTemplate,
@@ -485,7 +486,7 @@ export function createGamesService(deps: GamesServiceDeps): GamesService & {
       });
     },
 
-    async update(guildId, actor, gameId, patch: GamePatch) {
+    async update(guildId, actor, gameId, patch: GamePatch, scope = 'occurrence') {
       const at = now();
       const membership = await membershipOf(guildId, actor);
       const { current, config, locked } = await db.withGuild(guildId, async (tx) => {
@@ -545,6 +546,7 @@ export function createGamesService(deps: GamesServiceDeps): GamesService & {
             JSON.stringify(base[k] ?? null) !==
             JSON.stringify((updated as Record<string, unknown>)[k] ?? null),
         );
+        await recordSeriesEdit(tx, game, updated, changed, scope);
         if (changed.some((k) => TIMED.includes(k)))
           await scheduleGame(tx, scheduler, updated, at, { reschedule: true });
         let moved = { promoted: [] as string[], demoted: [] as string[] };

@@ -64,6 +64,11 @@ export const dashboardGamesDe = {
     dayLabel_other: '{{date}}, {{count}} Spiele',
   },
   form: {
+    applyTo: 'Dies ist ein wiederkehrendes Spiel. Änderungen gelten für:',
+    applyScope: {
+      occurrence: 'nur dieses Spiel (die Serie bleibt, wie sie war)',
+      series: 'dieses und alle späteren Spiele der Serie',
+    },
     newTitle: 'Neues Spiel',
     starts: 'Beginn',
     editTitle: '{{title}} bearbeiten',

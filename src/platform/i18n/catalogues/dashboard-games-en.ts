@@ -64,6 +64,11 @@ export const dashboardGamesEn = {
     dayLabel_other: '{{date}}, {{count}} games',
   },
   form: {
+    applyTo: 'This is a repeating game. Apply the changes to:',
+    applyScope: {
+      occurrence: 'only this game (the series stays as it was)',
+      series: 'this and every later game of the series',
+    },
     newTitle: 'New game',
     starts: 'Start',
     editTitle: 'Edit {{title}}',
