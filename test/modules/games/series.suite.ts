@@ -373,7 +373,7 @@ export function gamesSeriesSuite(factory: DatabaseFactory) {
         );
     });
 
-    it('"stop repeating" (recurrence: null) still ends the series when the instance completes', async () => {
+    it('"stop repeating" (recurrence: null) still ends the series; a one-off that starts repeating heads one', async () => {
       const march = new Date('2027-03-01T12:00:00Z');
       const planner = serviceWithClock(runtime, () => march);
       const game = await planner.create(
@@ -399,6 +399,32 @@ export function gamesSeriesSuite(factory: DatabaseFactory) {
       assert.deepEqual(
         (await seriesOf(game.id)).map((r) => [r.series_index, r.status]),
         [[0, 'COMPLETED']],
+      );
+
+      // The other way round: a one-off that starts repeating heads its series like one created so.
+      const oneOff = await planner.create(
+        f.guildA,
+        { userId: f.alice },
+        { title: 'Now weekly', startsAt: '2027-03-23T19:00:00Z', durationMinutes: 60 },
+      );
+      assert.equal(oneOff.seriesId, null);
+      const started = await call('PATCH', gameUrl(oneOff.id), 'alice', {
+        recurrence: { kind: 'weekly', interval: 1 },
+      });
+      assert.equal(started.json().seriesId, oneOff.id);
+      for (const to of ['IN_PROGRESS', 'COMPLETED'] as const)
+        await deliver(
+          runtime,
+          'worker.games.status_transition',
+          GAME_STATUS_TRANSITION_DUE.of({ gameId: oneOff.id, to }, { guildId: f.guildA }),
+          done,
+        );
+      assert.deepEqual(
+        (await seriesOf(oneOff.id)).map((r) => [r.id === oneOff.id, r.series_index, r.status]),
+        [
+          [true, 0, 'COMPLETED'],
+          [false, 1, 'SCHEDULED'],
+        ],
       );
     });
   });

@@ -34,6 +34,9 @@ export type SeriesBase = Pick<GameSummary, SeriesField>;
 
 const READ_BASE = `select series_base from games.games where id = $1::uuid`;
 const WRITE_BASE = `update games.games set series_base = $2::jsonb where id = $1::uuid`;
+/** A game that starts repeating heads its series, as one created repeating does. */
+const START_SERIES = `
+update games.games set series_id = coalesce(series_id, id), series_base = null where id = $1::uuid`;
 
 async function readBase(tx: Executor, gameId: string): Promise<SeriesBase | null> {
   const [row] = await run<{ series_base: SeriesBase | null }>(tx, READ_BASE, [gameId]);
@@ -64,6 +67,10 @@ export async function recordSeriesEdit(
 ): Promise<void> {
   const relevant = changed.filter((k): k is SeriesField => (SERIES_FIELDS as readonly string[]).includes(k));
   if (relevant.length === 0) return;
+  if (before.recurrence === null && after.recurrence !== null) {
+    await run(tx, START_SERIES, [before.id]);
+    return;
+  }
   const stored = await readBase(tx, before.id);
   if (before.recurrence === null || after.recurrence === null) {
     if (stored) await run(tx, WRITE_BASE, [before.id, null]);
