@@ -238,6 +238,43 @@ describe('the games pages in a browser', () => {
     assertNoConsoleErrors(ada, sandbox);
   });
 
+  it('asks whether to cancel one game of a repeating series or the series, and can end the series later', async () => {
+    const ada = await open();
+    await signInAs(ada.context, server.base, ADA);
+    const api = await apiAs(ada.context.request);
+    const game = (await api.post(`/api/v1/guilds/${DEMO_GUILD}/games`, {
+      title: 'Weekly league night',
+      startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      recurrence: { kind: 'weekly', interval: 1 },
+    })) as { id: string };
+    // Editing it asks whether the change is for this game or the series.
+    await ada.page.goto(`${server.base}/guilds/${DEMO_GUILD}/games/${game.id}/edit`);
+    const thisOnly = ada.page.getByRole('radio', { name: 'only this game (the series stays as it was)' });
+    assert.equal(await thisOnly.isChecked(), true, 'this one is the default');
+    await ada.page.getByRole('radio', { name: 'this and every later game of the series' }).check();
+    await ada.page.getByLabel('Title', { exact: true }).fill('Weekly league night (new season)');
+    await screenshot(ada.page, 'games/edit-which');
+    await ada.page.getByRole('button', { name: 'Save changes' }).click();
+    await ada.page.getByRole('heading', { name: 'Weekly league night (new season)' }).waitFor();
+
+    await ada.page.getByRole('button', { name: 'Cancel game' }).click();
+    const onlyThis = ada.page.getByRole('radio', { name: 'only this game (the series goes on)' });
+    assert.equal(await onlyThis.isChecked(), true, 'this one is the default');
+    await ada.page.getByRole('radio', { name: 'this and every later game of the series' }).waitFor();
+    await screenshot(ada.page, 'games/cancel-which');
+    await ada.page.locator('form.confirm').getByRole('button', { name: 'Cancel game' }).click();
+    await ada.page.getByText('Only this game was cancelled').waitFor();
+    let stored = (await api.get(`/api/v1/guilds/${DEMO_GUILD}/games/${game.id}`)) as { cancelScope: string };
+    assert.equal(stored.cancelScope, 'occurrence');
+
+    await ada.page.getByRole('button', { name: 'Cancel the rest of the series' }).click();
+    await ada.page.getByText('This game and every later game of its series were cancelled.').waitFor();
+    stored = (await api.get(`/api/v1/guilds/${DEMO_GUILD}/games/${game.id}`)) as { cancelScope: string };
+    assert.equal(stored.cancelScope, 'series');
+    assert.equal(await ada.page.getByRole('button', { name: 'Cancel the rest of the series' }).count(), 0);
+    assertNoConsoleErrors(ada);
+  });
+
   it('shows the API’s objection next to the field it is about', async () => {
     const hugo = await open();
     hugo.expectHttpError(/\/api\/v1\/guilds\/\d+\/games$/, 422);

@@ -45,11 +45,23 @@ export const GAME_UPDATED = defineEvent({
   ),
 });
 
+/**
+ * `scope`: `occurrence` (this instance; a recurring series goes on) or `series` (this and every
+ * later instance: each gets its own GAME_CANCELLED). Optional so that events written before scopes
+ * existed stay valid; consumers read an absent scope as `occurrence` (they react per game alike).
+ */
 export const GAME_CANCELLED = defineEvent({
   domain,
   name: 'GAME_CANCELLED',
   version: 1,
-  payload: Type.Object({ gameId: Id, reason: Type.Optional(Type.String({ maxLength: 500 })) }, strict),
+  payload: Type.Object(
+    {
+      gameId: Id,
+      reason: Type.Optional(Type.String({ maxLength: 500 })),
+      scope: Type.Optional(Type.Union([Type.Literal('occurrence'), Type.Literal('series')])),
+    },
+    strict,
+  ),
 });
 
 export const PLAYER_JOINED = defineEvent({
@@ -184,6 +196,17 @@ export const ROLE_SIGNUP_OPEN_DUE = defineEvent({
   payload: Type.Object({ gameId: Id }, strict),
 });
 
+/**
+ * A cancelled occurrence of a recurring game reached the time it would have ended: the series'
+ * next instance is due (produced by the scheduler; completion creates it for the others).
+ */
+export const GAME_SERIES_NEXT_DUE = defineEvent({
+  domain,
+  name: 'GAME_SERIES_NEXT_DUE',
+  version: 1,
+  payload: Type.Object({ gameId: Id }, strict),
+});
+
 export const GAMES_EVENTS = [
   GAME_CREATED,
   GAME_UPDATED,
@@ -202,6 +225,7 @@ export const GAMES_EVENTS = [
   MIN_PLAYERS_CHECK_DUE,
   GAME_MIN_PLAYERS_WARNING,
   ROLE_SIGNUP_OPEN_DUE,
+  GAME_SERIES_NEXT_DUE,
 ] as const;
 
 export type SendDmPayload = Static<typeof NOTIFICATION_SEND_DM.payload>;

@@ -1,6 +1,7 @@
 import { defineJobKind } from '#platform/scheduler/jobs.ts';
 import {
   GAME_POST_DUE,
+  GAME_SERIES_NEXT_DUE,
   GAME_STATUS_TRANSITION_DUE,
   MIN_PLAYERS_CHECK_DUE,
   NOTIFICATION_DUE,
@@ -49,6 +50,12 @@ export const ROLE_SIGNUP_OPEN_JOB = defineJobKind({
   event: ROLE_SIGNUP_OPEN_DUE,
 });
 
+/**
+ * A cancelled occurrence keeps its series going: at its would-be end the next instance is
+ * created, however late (a series must not stop because the schedulers were down).
+ */
+export const SERIES_NEXT_JOB = defineJobKind({ kind: 'games.series_next', event: GAME_SERIES_NEXT_DUE });
+
 export const GAMES_JOB_KINDS = [
   REMINDER_JOB,
   JOIN_NOTIFICATION_JOB,
@@ -56,6 +63,7 @@ export const GAMES_JOB_KINDS = [
   POST_JOB,
   MIN_PLAYERS_CHECK_JOB,
   ROLE_SIGNUP_OPEN_JOB,
+  SERIES_NEXT_JOB,
 ] as const;
 
 /** Job keys of one game. */
@@ -69,4 +77,5 @@ export const jobKeys = {
   post: (gameId: string) => `games:${gameId}:post`,
   minPlayers: (gameId: string) => `games:${gameId}:min-players`,
   roleSignupOpen: (gameId: string) => `games:${gameId}:role-signup-open`,
+  seriesNext: (gameId: string) => `games:${gameId}:series-next`,
 } as const;

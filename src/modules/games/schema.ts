@@ -12,7 +12,14 @@ import {
 } from 'drizzle-orm/pg-core';
 import { snowflake } from '#platform/db/columns.ts';
 import type { Recurrence } from './time/recurrence.ts';
-import type { GameStatus, ParticipantState, SignupMethod, TemplateDefaults, TemplateField } from './types.ts';
+import type {
+  CancelScope,
+  GameStatus,
+  ParticipantState,
+  SignupMethod,
+  TemplateDefaults,
+  TemplateField,
+} from './types.ts';
 
 /** Drizzle's view of migrations/0001_games.sql (the SQL file is the source of truth). */
 export const games = pgSchema('games');
@@ -60,6 +67,7 @@ export const gamesTable = games.table('games', {
   recurrence: jsonb('recurrence').$type<Recurrence>(),
   status: text('status').$type<GameStatus>().notNull(),
   cancelReason: text('cancel_reason'),
+  cancelScope: text('cancel_scope').$type<CancelScope>(),
   announcementMessageId: snowflake('announcement_message_id'),
   threadId: snowflake('thread_id'),
   seriesId: uuid('series_id'),

@@ -15,6 +15,18 @@ export const SIGNUP_METHODS = [
 ] as const;
 export type SignupMethod = (typeof SIGNUP_METHODS)[number];
 
+/**
+ * What cancelling a game covers: `occurrence` (this instance; a recurring series goes on and its
+ * next instance is still created on schedule) or `series` (this and every later instance).
+ */
+export const CANCEL_SCOPES = ['occurrence', 'series'] as const;
+export type CancelScope = (typeof CANCEL_SCOPES)[number];
+/**
+ * What an edit of an instance of a recurring game covers: `occurrence` (this game only; the
+ * series goes on as before) or `series` (this game and every later one). See `service/series.ts`.
+ */
+export type EditScope = CancelScope;
+
 /** `host_added` counts as confirmed (it takes a slot). */
 export const PARTICIPANT_STATES = ['confirmed', 'waitlisted', 'declined', 'host_added'] as const;
 export type ParticipantState = (typeof PARTICIPANT_STATES)[number];
@@ -65,6 +77,8 @@ export type Game = {
   readonly postAt: string | null;
   readonly recurrence: Recurrence | null;
   readonly status: GameStatus;
+  /** Set once CANCELLED: whether only this instance or the rest of its series was cancelled. */
+  readonly cancelScope: CancelScope | null;
   readonly announcementMessageId: string | null;
   readonly threadId: string | null;
   /** All instances of one recurring game share it (the first instance's id). */

@@ -254,6 +254,36 @@ export function gamesCalendarSuite(factory: DatabaseFactory) {
       assert.equal(events((await one('en')).body)[0]?.SUMMARY, 'Cancelled: Abend');
     });
 
+    it('drops the games of a guild its owner left from the feed, and keeps the other guilds’ games', async () => {
+      const erin = '777777777777777001';
+      const directory = api.runtime.core.directory;
+      await directory.upsertUser({ id: erin, username: 'erin' });
+      for (const guildId of [f.guildA, f.guildB])
+        await directory.upsertMember(guildId, { userId: erin, roleIds: [] });
+      const auth = await api.bearer(erin, ['games:read', 'games:write']);
+      const inA = await createGame(f.guildA, alice, { title: 'Alpha session', startsAt: inHours(50) });
+      const inB = await createGame(f.guildB, carol, { title: 'Beta session', startsAt: inHours(51) });
+      await join(f.guildA, inA, auth);
+      await join(f.guildB, inB, auth);
+      const { token } = (await call('POST', '/api/v1/me/calendar-feed', auth)).json() as { token: string };
+      const uids = async () => {
+        const feed = await call('GET', `/api/v1/calendar/${token}.ics`);
+        assert.equal(feed.statusCode, 200, feed.body);
+        return { ids: events(feed.body).map((e) => e.UID?.split('@')[0]), etag: feed.headers.etag };
+      };
+      const before = await uids();
+      assert.deepEqual(before.ids, [inA, inB]);
+
+      // Erin leaves Beta (the directory removes the membership, as on GUILD_MEMBER_REMOVE).
+      await directory.removeMember(f.guildB, erin);
+      const left = await uids();
+      assert.deepEqual(left.ids, [inA]);
+      assert.notEqual(left.etag, before.etag, 'calendar apps refetch');
+      // Her sign-up stays (the game's roster is the host's business); coming back shows it again.
+      await directory.upsertMember(f.guildB, { userId: erin, roleIds: [] });
+      assert.deepEqual((await uids()).ids, [inA, inB]);
+    });
+
     it('leaves a feed of another user untouched', async () => {
       const mine = (await call('POST', '/api/v1/me/calendar-feed', alice)).json() as { token: string };
       await call('POST', '/api/v1/me/calendar-feed', carol);

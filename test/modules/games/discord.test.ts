@@ -186,6 +186,19 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
     assert.equal((await gameState(g.id)).status, 'SCHEDULED');
   });
 
+  it('/game cancel on a repeating game: this one by default (the series goes on), scope:series ends the series', async () => {
+    const weekly = await newGame('Weekly skirmish', { recurrence: { kind: 'weekly', interval: 1 } });
+    const gameOpt = { name: 'game', type: 3, value: weekly.id };
+    const one = await w.command(HOST, 'cancel', [gameOpt]);
+    assert.ok(isEphemeral(one));
+    assert.match(data(one).content ?? '', /“Weekly skirmish” is cancelled/);
+    const after = await gameState(weekly.id);
+    assert.deepEqual([after.status, after.cancelScope], ['CANCELLED', 'occurrence']);
+    const all = await w.command(HOST, 'cancel', [gameOpt, { name: 'scope', type: 3, value: 'series' }]);
+    assert.match(data(all).content ?? '', /every later game of its series/);
+    assert.equal((await gameState(weekly.id)).cancelScope, 'series');
+  });
+
   it('autocompletes the host’s games for /game cancel', async () => {
     const g = await newGame('Autocomplete zebra');
     const r = await w.interact(HOST, 4, {

@@ -2306,6 +2306,7 @@ export interface paths {
                             items: {
                                 activity: string | null;
                                 announcementMessageId: string | null;
+                                cancelScope: ("occurrence" | "series") | null;
                                 channelId: string | null;
                                 confirmedCount: number;
                                 /** Format: date-time */
@@ -2539,6 +2540,7 @@ export interface paths {
                         "application/json": {
                             activity: string | null;
                             announcementMessageId: string | null;
+                            cancelScope: ("occurrence" | "series") | null;
                             channelId: string | null;
                             confirmedCount: number;
                             /** Format: date-time */
@@ -2769,6 +2771,7 @@ export interface paths {
                         "application/json": {
                             activity: string | null;
                             announcementMessageId: string | null;
+                            cancelScope: ("occurrence" | "series") | null;
                             channelId: string | null;
                             confirmedCount: number;
                             /** Format: date-time */
@@ -2938,11 +2941,16 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Cancel a game (its host or an admin); nothing of it fires later */
+        /**
+         * Cancel a game (its host or an admin); nothing of it fires later
+         * @description For an instance of a recurring game, `scope` chooses: `occurrence` (the default) cancels this instance and the series goes on — its next instance is still created when this one would have ended; `series` cancels this and every later instance and nothing more is created. On a game that does not repeat both mean the same. `series` on an occurrence cancelled before widens that cancellation; anything else on a cancelled or completed game is 409 `GAME_CLOSED`. `GAME_CANCELLED` carries the scope.
+         */
         delete: {
             parameters: {
                 query?: {
                     reason?: string;
+                    /** @description `occurrence` (default): this instance only; a recurring series goes on. `series`: this and every later instance; nothing more is created */
+                    scope?: "occurrence" | "series";
                 };
                 header?: never;
                 path: {
@@ -2966,6 +2974,7 @@ export interface paths {
                         "application/json": {
                             activity: string | null;
                             announcementMessageId: string | null;
+                            cancelScope: ("occurrence" | "series") | null;
                             channelId: string | null;
                             confirmedCount: number;
                             /** Format: date-time */
@@ -3159,10 +3168,16 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Edit a game (its host or an admin); a new time moves every schedule */
+        /**
+         * Edit a game (its host or an admin); a new time moves every schedule
+         * @description For an instance of a recurring game, `scope` chooses: `occurrence` (the default) changes this game only — the series goes on with its own settings and rhythm, so moving this week’s game to Wednesday leaves the later weeks on Tuesday; `series` changes this game and every later one (a new time moves the rhythm from here on). Only the current instance of a series exists; later ones are created when it ends. `recurrence` belongs to the series with either scope: `null` stops repeating after this game, a new rule applies from this game on. On a game that does not repeat both scopes mean the same.
+         */
         patch: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description `occurrence` (default): the change stays with this game, a recurring series goes on as before. `series`: this and every later game of the series. `recurrence` applies to the series either way */
+                    scope?: "occurrence" | "series";
+                };
                 header?: never;
                 path: {
                     gameId: string;
@@ -3233,6 +3248,7 @@ export interface paths {
                         "application/json": {
                             activity: string | null;
                             announcementMessageId: string | null;
+                            cancelScope: ("occurrence" | "series") | null;
                             channelId: string | null;
                             confirmedCount: number;
                             /** Format: date-time */
@@ -3679,6 +3695,7 @@ export interface paths {
                         "application/json": {
                             activity: string | null;
                             announcementMessageId: string | null;
+                            cancelScope: ("occurrence" | "series") | null;
                             channelId: string | null;
                             confirmedCount: number;
                             /** Format: date-time */

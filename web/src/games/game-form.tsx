@@ -38,13 +38,16 @@ export function GameForm({
   const [localErrors, setLocalErrors] = useState<Map<string, string>>(new Map());
   const locked = lockedBy(template);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  // Editing a repeating game asks whether the change is for this game or the rest of the series.
+  const recurring = Boolean(game?.recurrence);
+  const [scope, setScope] = useState<'occurrence' | 'series'>('occurrence');
 
   const save = useMutation({
     mutationFn: async (body: GameInput) =>
       game
         ? unwrap(
             await api.PATCH('/api/v1/guilds/{guildId}/games/{gameId}', {
-              params: { path: { guildId, gameId: game.id } },
+              params: { path: { guildId, gameId: game.id }, query: recurring ? { scope } : {} },
               body,
             }),
           )
@@ -270,6 +273,24 @@ export function GameForm({
         help: 'dashboard.games.form.instructionsHelp',
         multiline: true,
       })}
+
+      {recurring ? (
+        <fieldset className="choices">
+          <legend>{t('dashboard.games.form.applyTo')}</legend>
+          {(['occurrence', 'series'] as const).map((s) => (
+            <label key={s} className="choice">
+              <input
+                type="radio"
+                name="edit-scope"
+                value={s}
+                checked={scope === s}
+                onChange={() => setScope(s)}
+              />
+              <span>{t(`dashboard.games.form.applyScope.${s}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
 
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={save.isPending}>

@@ -81,7 +81,7 @@ export function GamePage() {
           ← {t('dashboard.games.detail.back')}
         </Link>
       </p>
-      {g.status === 'CANCELLED' ? <p className="notice">{t('dashboard.games.detail.cancelled')}</p> : null}
+      {g.status === 'CANCELLED' ? <CancelledNotice guildId={guildId} game={g} manage={manage} /> : null}
       <dl className="facts">
         <div>
           <dt>{t('dashboard.games.detail.starts')}</dt>
@@ -380,6 +380,47 @@ function Roster({
   );
 }
 
+type CancelScope = 'occurrence' | 'series';
+
+/**
+ * What a cancellation covered. A cancelled occurrence of a repeating game lets its host end the
+ * rest of the series afterwards ("this week is off" first, "we stop altogether" later).
+ */
+function CancelledNotice({ guildId, game, manage }: { guildId: string; game: Game; manage: boolean }) {
+  const { t } = useT();
+  const action = useGameAction(guildId);
+  const recurring = game.recurrence !== null;
+  const text = !recurring
+    ? t('dashboard.games.detail.cancelled')
+    : game.cancelScope === 'occurrence'
+      ? t('dashboard.games.detail.cancelledOccurrence')
+      : t('dashboard.games.detail.cancelledSeries');
+  return (
+    <div className="notice">
+      <p>{text}</p>
+      {manage && recurring && game.cancelScope === 'occurrence' ? (
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={action.isPending}
+          onClick={() =>
+            action.mutate(async () =>
+              unwrap(
+                await api.DELETE('/api/v1/guilds/{guildId}/games/{gameId}', {
+                  params: { path: { guildId, gameId: game.id }, query: { scope: 'series' } },
+                }),
+              ),
+            )
+          }
+        >
+          {t('dashboard.games.detail.endSeries')}
+        </button>
+      ) : null}
+      <InlineError error={action.error} />
+    </div>
+  );
+}
+
 function HostActions({ guildId, game }: { guildId: string; game: Game }) {
   const { t } = useT();
   const members = useQuery(membersQuery(guildId));
@@ -387,6 +428,9 @@ function HostActions({ guildId, game }: { guildId: string; game: Game }) {
   const [userId, setUserId] = useState('');
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [reason, setReason] = useState('');
+  // A repeating game asks which: this one (the series goes on) or the rest of the series.
+  const recurring = game.recurrence !== null;
+  const [scope, setScope] = useState<CancelScope>('occurrence');
   const path = { guildId, gameId: game.id };
   const inGame = new Set(game.participants.filter((p) => p.state !== 'declined').map((p) => p.userId));
   const candidates = (members.data ?? []).filter((m) => !inGame.has(m.id));
@@ -439,7 +483,13 @@ function HostActions({ guildId, game }: { guildId: string; game: Game }) {
             action.mutate(async () =>
               unwrap(
                 await api.DELETE('/api/v1/guilds/{guildId}/games/{gameId}', {
-                  params: { path, query: reason.trim() ? { reason: reason.trim() } : {} },
+                  params: {
+                    path,
+                    query: {
+                      ...(reason.trim() ? { reason: reason.trim() } : {}),
+                      ...(recurring ? { scope } : {}),
+                    },
+                  },
                 }),
               ),
             );
@@ -447,6 +497,23 @@ function HostActions({ guildId, game }: { guildId: string; game: Game }) {
           }}
         >
           <p>{t('dashboard.games.detail.cancelConfirm', { title: game.title })}</p>
+          {recurring ? (
+            <fieldset className="choices">
+              <legend>{t('dashboard.games.detail.cancelWhich')}</legend>
+              {(['occurrence', 'series'] as const).map((s) => (
+                <label key={s} className="choice">
+                  <input
+                    type="radio"
+                    name="cancel-scope"
+                    value={s}
+                    checked={scope === s}
+                    onChange={() => setScope(s)}
+                  />
+                  <span>{t(`dashboard.games.detail.cancelScope.${s}`)}</span>
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
           <label className="field">
             <span className="field-label">{t('dashboard.games.detail.cancelReason')}</span>
             <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />

@@ -36,7 +36,9 @@ where g.id = $1`;
 
 /**
  * Every game a user signed up for (confirmed, host-added or waitlisted), across the guilds the
- * bot is still in, as the system role: the feed's owner is known only from the token.
+ * bot is still in and the user is still a member of (someone who left a guild keeps their
+ * participant rows, but no longer sees that guild's games — the same rule as the API's 404), as
+ * the system role: the feed's owner is known only from the token.
  * $1 = user id, $2 = days back, $3 = most games.
  */
 export const GAMES_OF_USER = `
@@ -44,6 +46,7 @@ select ${COLUMNS}, p.state = 'waitlisted' as waitlisted
 from games.participants p
 join games.games g on g.id = p.game_id
 join core.guilds cg on cg.id = g.guild_id and cg.bot_present
+join core.guild_members gm on gm.guild_id = g.guild_id and gm.user_id = p.user_id
 where p.user_id = $1 and p.state in ('confirmed', 'host_added', 'waitlisted')
   and g.starts_at >= now() - $2 * interval '1 day'
 order by g.starts_at, g.id

@@ -7,6 +7,7 @@ import type { Scheduler } from '#platform/scheduler/scheduler.ts';
 import { isGamesError } from '../errors.ts';
 import {
   GAME_MIN_PLAYERS_WARNING,
+  GAME_SERIES_NEXT_DUE,
   GAME_STATUS_CHANGED,
   GAME_STATUS_TRANSITION_DUE,
   MIN_PLAYERS_CHECK_DUE,
@@ -20,6 +21,7 @@ import { insertGame } from '../service/index.ts';
 import { lockGame, priorityActive, Roster, rebalance } from '../service/participation.ts';
 import { GAME_COLUMNS, type GameRow, readGame, toSummary } from '../service/rows.ts';
 import { endOf } from '../service/schedules.ts';
+import { seriesSource } from '../service/series.ts';
 import { nextOccurrence } from '../time/recurrence.ts';
 import type { GameSummary } from '../types.ts';
 
@@ -51,6 +53,10 @@ const PARTICIPANT_STATE = `
 select state from games.participants where game_id = $1::uuid and user_id = $2::bigint`;
 
 const MINUTE = 60_000;
+
+/** A later instance of the series exists already (the game's row lock makes this check final). */
+const HAS_SUCCESSOR = `
+select 1 from games.games where series_id = $1::uuid and series_index > $2 limit 1`;
 
 function dmParams(game: GameSummary, extra: Record<string, string | number> = {}) {
   return { title: game.title, startsAt: game.startsAt, ...extra };
@@ -99,10 +105,18 @@ export function gamesConsumers(deps: ConsumerDeps): Subscription[] {
   }
 
   /**
-   * The series' next instance, computed on the wall clock of the game's zone (DST-safe). Its
-   * (series, index) is unique, so a second delivery inserts nothing.
+   * The series' next instance, computed on the wall clock of the game's zone (DST-safe). Exactly
+   * once per instance: the caller holds the game's row lock, and an instance with a successor
+   * already (a redelivery, a retried job — perhaps so late that "next after now" would name a
+   * later index) creates nothing; (series, index) is unique besides.
    */
-  async function createNext(tx: Tx, game: GameSummary) {
+  async function createNext(tx: Tx, instance: GameSummary) {
+    if (!instance.recurrence) return;
+    const seriesId = instance.seriesId ?? instance.id;
+    const [successor] = await run(tx, HAS_SUCCESSOR, [seriesId, instance.seriesIndex]);
+    if (successor) return;
+    // The series' own settings when a "this game only" edit changed the instance.
+    const game = await seriesSource(tx, instance);
     if (!game.recurrence) return;
     const start = new Date(game.startsAt);
     const after = new Date(Math.max(start.getTime(), now().getTime()));
@@ -141,7 +155,7 @@ export function gamesConsumers(deps: ConsumerDeps): Subscription[] {
       {
         actor: 'system',
         now: now(),
-        seriesId: game.seriesId ?? game.id,
+        seriesId,
         seriesIndex: game.seriesIndex + next.index,
         templateId: game.templateId,
       },
@@ -277,5 +291,23 @@ export function gamesConsumers(deps: ConsumerDeps): Subscription[] {
     },
   );
 
-  return [statusTransition, notifications, minPlayers, roleSignupOpen];
+  /**
+   * A cancelled occurrence's would-be end: its series goes on. Only while the cancellation was of
+   * this occurrence alone (a later "cancel the series" turns it into `series` and drops the job,
+   * but a delivery already on its way must still do nothing). No time check: the job exists only
+   * for that end, and a cancelled game's time cannot change any more.
+   */
+  const seriesNext = defineConsumer('worker.games.series_next', GAME_SERIES_NEXT_DUE, async (event, ctx) => {
+    let game: GameSummary;
+    try {
+      game = await lockGame(ctx.tx, event.payload.gameId);
+    } catch (error) {
+      if (isGamesError(error, 'GAME_NOT_FOUND')) return;
+      throw error;
+    }
+    if (game.status !== 'CANCELLED' || game.cancelScope !== 'occurrence' || !game.recurrence) return;
+    await createNext(ctx.tx, game);
+  });
+
+  return [statusTransition, notifications, minPlayers, roleSignupOpen, seriesNext];
 }

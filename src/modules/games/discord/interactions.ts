@@ -445,11 +445,21 @@ export function gamesInteractions(deps: InteractionDeps) {
         options: {
           game: gameOption(false, true),
           reason: { type: 'string', maxLength: 200 },
+          // Recurring games: this occurrence (the default; the series goes on) or the whole series.
+          scope: { type: 'string', choices: ['occurrence', 'series'] },
         },
         async handler(ctx) {
           const reason = ctx.options.reason === undefined ? undefined : String(ctx.options.reason);
-          const game = await service.cancel(guildOf(ctx), actorOf(ctx), String(ctx.options.game), reason);
-          return ephemeral(ctx.t(`${K}.cancel.done`, { title: game.title }));
+          const scope = ctx.options.scope === 'series' ? 'series' : 'occurrence';
+          const game = await service.cancel(
+            guildOf(ctx),
+            actorOf(ctx),
+            String(ctx.options.game),
+            reason,
+            scope,
+          );
+          const done = game.cancelScope === 'series' && game.recurrence ? 'doneSeries' : 'done';
+          return ephemeral(ctx.t(`${K}.cancel.${done}`, { title: game.title }));
         },
       },
       edit: {

@@ -97,6 +97,7 @@ const en = {
   },
   cancel: {
     done: '“{{title}}” is cancelled; the players are told.',
+    doneSeries: '“{{title}}” and every later game of its series are cancelled; the players are told.',
   },
   edit: {
     modalTitle: 'Edit game',
@@ -122,6 +123,10 @@ const en = {
           options: {
             game: { description: 'The game' },
             reason: { description: 'Why (told to the players)' },
+            scope: {
+              description: 'For a repeating game: this one only, or the whole series from here on',
+              choices: { occurrence: 'this one', series: 'the whole series' },
+            },
           },
         },
         edit: { description: 'Change a game you host', options: { game: { description: 'The game' } } },
@@ -233,6 +238,8 @@ const de: Messages = {
   },
   cancel: {
     done: '„{{title}}“ ist abgesagt; die Spieler werden benachrichtigt.',
+    doneSeries:
+      '„{{title}}“ und alle späteren Spiele der Serie sind abgesagt; die Spieler werden benachrichtigt.',
   },
   edit: {
     modalTitle: 'Spiel bearbeiten',
@@ -259,6 +266,10 @@ const de: Messages = {
           options: {
             game: { description: 'Das Spiel' },
             reason: { description: 'Warum (wird den Spielern gesagt)' },
+            scope: {
+              description: 'Bei einem wiederkehrenden Spiel: nur dieses oder die ganze Serie ab hier',
+              choices: { occurrence: 'nur dieses', series: 'die ganze Serie' },
+            },
           },
         },
         edit: {

@@ -19,6 +19,7 @@ import {
   CloneSchema,
   ConfigInputSchema,
   ConfigSchema,
+  EditQuery,
   GameInputSchema,
   GamePageSchema,
   GameParams,
@@ -160,14 +161,24 @@ export function gamesRoutes(deps: { readonly service: GamesService; readonly acc
         schema: {
           tags,
           summary: 'Edit a game (its host or an admin); a new time moves every schedule',
+          description:
+            'For an instance of a recurring game, `scope` chooses: `occurrence` (the default) changes this game only — the series goes on with its own settings and rhythm, so moving this week’s game to Wednesday leaves the later weeks on Tuesday; `series` changes this game and every later one (a new time moves the rhythm from here on). Only the current instance of a series exists; later ones are created when it ends. `recurrence` belongs to the series with either scope: `null` stops repeating after this game, a new rule applies from this game on. On a game that does not repeat both scopes mean the same.',
           params: GameParams,
+          querystring: EditQuery,
           body: GamePatchSchema,
           response: { 200: GameSchema, ...problems(400, 401, 403, 404, 409, 422) },
         },
       },
       async (request) => {
         const { guildId, gameId } = request.params;
-        return service.update(guildId, await actorOf(request, guildId), gameId, request.body as GamePatch);
+        const { scope } = request.query as Static<typeof EditQuery>;
+        return service.update(
+          guildId,
+          await actorOf(request, guildId),
+          gameId,
+          request.body as GamePatch,
+          scope,
+        );
       },
     );
 
@@ -178,6 +189,8 @@ export function gamesRoutes(deps: { readonly service: GamesService; readonly acc
         schema: {
           tags,
           summary: 'Cancel a game (its host or an admin); nothing of it fires later',
+          description:
+            'For an instance of a recurring game, `scope` chooses: `occurrence` (the default) cancels this instance and the series goes on — its next instance is still created when this one would have ended; `series` cancels this and every later instance and nothing more is created. On a game that does not repeat both mean the same. `series` on an occurrence cancelled before widens that cancellation; anything else on a cancelled or completed game is 409 `GAME_CLOSED`. `GAME_CANCELLED` carries the scope.',
           params: GameParams,
           querystring: CancelQuery,
           response: { 200: GameSchema, ...problems(400, 401, 403, 404, 409) },
@@ -185,8 +198,8 @@ export function gamesRoutes(deps: { readonly service: GamesService; readonly acc
       },
       async (request) => {
         const { guildId, gameId } = request.params;
-        const { reason } = request.query as Static<typeof CancelQuery>;
-        return service.cancel(guildId, await actorOf(request, guildId), gameId, reason);
+        const { reason, scope } = request.query as Static<typeof CancelQuery>;
+        return service.cancel(guildId, await actorOf(request, guildId), gameId, reason, scope);
       },
     );
 

@@ -12,6 +12,7 @@ export const GameStatusSchema = Type.Union([
   Type.Literal('COMPLETED'),
   Type.Literal('CANCELLED'),
 ]);
+export const CancelScopeSchema = Type.Union([Type.Literal('occurrence'), Type.Literal('series')]);
 export const SignupMethodSchema = Type.Union([
   Type.Literal('SELF_SIGNUP'),
   Type.Literal('HOST_SELECTED'),
@@ -136,6 +137,7 @@ const summaryFields = {
   postAt: Nullable(Timestamp),
   recurrence: Nullable(RecurrenceSchema),
   status: GameStatusSchema,
+  cancelScope: Nullable(CancelScopeSchema),
   announcementMessageId: Nullable(Snowflake),
   threadId: Nullable(Snowflake),
   seriesId: Nullable(Uuid),
@@ -191,8 +193,28 @@ export const NoteBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const EditQuery = Type.Object(
+  {
+    scope: Type.Optional(
+      Type.Union([Type.Literal('occurrence'), Type.Literal('series')], {
+        description:
+          '`occurrence` (default): the change stays with this game, a recurring series goes on as before. `series`: this and every later game of the series. `recurrence` applies to the series either way',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const CancelQuery = Type.Object(
-  { reason: Type.Optional(Type.String({ maxLength: 500 })) },
+  {
+    reason: Type.Optional(Type.String({ maxLength: 500 })),
+    scope: Type.Optional(
+      Type.Union([Type.Literal('occurrence'), Type.Literal('series')], {
+        description:
+          '`occurrence` (default): this instance only; a recurring series goes on. `series`: this and every later instance; nothing more is created',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 

@@ -1,5 +1,7 @@
 import type {
   Actor,
+  CancelScope,
+  EditScope,
   Game,
   GameFilter,
   GameInput,
@@ -27,10 +29,20 @@ export type GamesService = {
   /** GAME_NOT_FOUND when absent (or in another guild). */
   get(guildId: string, gameId: string): Promise<Game>;
   create(guildId: string, actor: Actor, input: GameInput): Promise<Game>;
-  /** Host of the game or a guild admin. Moving startsAt moves every schedule of the game. */
-  update(guildId: string, actor: Actor, gameId: string, patch: GamePatch): Promise<Game>;
-  /** Host or admin; removes every pending schedule of the game. */
-  cancel(guildId: string, actor: Actor, gameId: string, reason?: string): Promise<Game>;
+  /**
+   * Host of the game or a guild admin. Moving startsAt moves every schedule of the game. For an
+   * instance of a recurring game, `scope` (default `occurrence`): the change stays with this game
+   * and the series goes on as before, or with `series` it carries on to every later instance.
+   * `recurrence` itself always applies to the series (`null` stops it after this game).
+   */
+  update(guildId: string, actor: Actor, gameId: string, patch: GamePatch, scope?: EditScope): Promise<Game>;
+  /**
+   * Host or admin; removes every pending schedule of the game. `scope` (default `occurrence`):
+   * a recurring game's series goes on (its next instance is still created when this one would
+   * have ended), or with `series` this and every later instance end and nothing more is created.
+   * `series` on an occurrence cancelled before widens that cancellation; see `cancel.ts`.
+   */
+  cancel(guildId: string, actor: Actor, gameId: string, reason?: string, scope?: CancelScope): Promise<Game>;
   /** A new game with the same settings (no participants) at `startsAt`. */
   clone(
     guildId: string,

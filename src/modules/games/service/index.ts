@@ -13,7 +13,6 @@ import type { Logger } from '#platform/log/logger.ts';
 import type { Scheduler } from '#platform/scheduler/scheduler.ts';
 import { GamesError } from '../errors.ts';
 import {
-  GAME_CANCELLED,
   GAME_CREATED,
   GAME_UPDATED,
   PLAYER_DECLINED,
@@ -35,13 +34,15 @@ import type {
   ParticipationResult,
   ReminderPreference,
 } from '../types.ts';
+import { cancelGame } from './cancel.ts';
 import { readConfig, UPSERT_CONFIG } from './config.ts';
 import type { GamesService } from './contract.ts';
 import { createJoiner } from './join.ts';
 import { listQuery } from './list-query.ts';
-import { assertOpen, type LockedGame, Roster, rebalance } from './participation.ts';
+import { assertOpen, type LockedGame, lockGame, Roster, rebalance } from './participation.ts';
 import { GAME_COLUMNS, type GameRow, isUuid, pgArray, readGame, toSummary } from './rows.ts';
-import { scheduleGame, scheduleUserReminder, unscheduleGame } from './schedules.ts';
+import { scheduleGame, scheduleUserReminder } from './schedules.ts';
+import { recordSeriesEdit } from './series.ts';
 import { insertTemplate, listTemplates, readTemplate, replaceTemplate } from './templates.ts';
 import {
   applyTemplate,
@@ -83,10 +84,6 @@ update games.games g set title = $2, description = $3, activity = $4, channel_id
   reminder_offsets_minutes = $15::int[], min_players_check_minutes = $16, join_notification_delay_minutes = $17,
   signup_instructions = $18, post_at = $19::timestamptz, recurrence = $20::jsonb, updated_at = now()
  where g.id = $1::uuid
-returning ${GAME_COLUMNS}`;
-
-const CANCEL_GAME = `
-update games.games g set status = 'CANCELLED', cancel_reason = $2, updated_at = now() where g.id = $1::uuid
 returning ${GAME_COLUMNS}`;
 
 const SELECT_PREFS = `
@@ -465,7 +462,7 @@ export function createGamesService(deps: GamesServiceDeps): GamesService & {
       });
     },
 
-    async update(guildId, actor, gameId, patch: GamePatch) {
+    async update(guildId, actor, gameId, patch: GamePatch, scope = 'occurrence') {
       const at = now();
       const membership = await membershipOf(guildId, actor);
       const { current, config, locked } = await db.withGuild(guildId, async (tx) => {
@@ -525,6 +522,7 @@ export function createGamesService(deps: GamesServiceDeps): GamesService & {
             JSON.stringify(base[k] ?? null) !==
             JSON.stringify((updated as Record<string, unknown>)[k] ?? null),
         );
+        await recordSeriesEdit(tx, game, updated, changed, scope);
         if (changed.some((k) => TIMED.includes(k)))
           await scheduleGame(tx, scheduler, updated, at, { reschedule: true });
         let moved = { promoted: [] as string[], demoted: [] as string[] };
@@ -553,31 +551,17 @@ export function createGamesService(deps: GamesServiceDeps): GamesService & {
       });
     },
 
-    async cancel(guildId, actor, gameId, reason) {
+    async cancel(guildId, actor, gameId, reason, scope = 'occurrence') {
       if (!isUuid(gameId)) throw new GamesError('GAME_NOT_FOUND', 'That game was not found.');
       const membership = await membershipOf(guildId, actor);
       return db.withGuild(guildId, async (tx) => {
-        const roster = await Roster.load(tx, gameId);
-        assertManager(roster.game, actor, membership);
-        assertOpen(roster.game);
-        const text = reason?.trim().slice(0, 500) || null;
-        await run(tx, CANCEL_GAME, [gameId, text]);
-        await unscheduleGame(tx, scheduler, gameId);
-        await bus.publish(
-          tx,
-          GAME_CANCELLED.of(
-            { gameId, ...(text ? { reason: text } : {}) },
-            { guildId, ...correlation(actor) },
-          ),
-        );
-        await audit(tx, {
+        const game = await lockGame(tx, gameId);
+        assertManager(game, actor, membership);
+        await cancelGame(tx, { bus, scheduler }, game, scope, {
           guildId,
           actor: principalOf(actor),
-          action: 'games.cancel',
-          target: `game:${gameId}`,
-          before: { status: roster.game.status },
-          after: { status: 'CANCELLED', reason: text },
-          ...(requestIdOf(actor) ? { requestId: requestIdOf(actor) as string } : {}),
+          requestId: requestIdOf(actor),
+          reason: reason?.trim().slice(0, 500) || null,
         });
         return requireGame(tx, gameId);
       });

@@ -1,7 +1,15 @@
 import type { Executor } from '#platform/db/database.ts';
 import { run } from '#platform/db/statement.ts';
 import type { Recurrence } from '../time/recurrence.ts';
-import type { Game, GameStatus, GameSummary, Participant, ParticipantState, SignupMethod } from '../types.ts';
+import type {
+  CancelScope,
+  Game,
+  GameStatus,
+  GameSummary,
+  Participant,
+  ParticipantState,
+  SignupMethod,
+} from '../types.ts';
 
 /** Columns of a game as the service reads them (ids as text: snowflakes exceed JS numbers). */
 export const GAME_COLUMNS = `
@@ -9,7 +17,7 @@ export const GAME_COLUMNS = `
   g.starts_at, g.timezone, g.duration_minutes, g.min_players, g.max_players, g.signup_method,
   g.signup_role_ids::text[] as signup_role_ids, g.role_signup_until, g.reminder_offsets_minutes,
   g.min_players_check_minutes, g.join_notification_delay_minutes, g.signup_instructions, g.post_at,
-  g.recurrence, g.status, g.announcement_message_id::text, g.thread_id::text, g.series_id::text,
+  g.recurrence, g.status, g.cancel_scope, g.announcement_message_id::text, g.thread_id::text, g.series_id::text,
   g.series_index, g.template_id::text, g.confirmed_count, g.waitlist_count, g.created_at, g.updated_at`;
 
 export type GameRow = {
@@ -35,6 +43,7 @@ export type GameRow = {
   post_at: Date | string | null;
   recurrence: Recurrence | null;
   status: GameStatus;
+  cancel_scope: CancelScope | null;
   announcement_message_id: string | null;
   thread_id: string | null;
   series_id: string | null;
@@ -93,6 +102,7 @@ export function toSummary(r: GameRow): GameSummary {
     postAt: isoOrNull(r.post_at),
     recurrence: r.recurrence,
     status: r.status,
+    cancelScope: r.cancel_scope,
     announcementMessageId: r.announcement_message_id,
     threadId: r.thread_id,
     seriesId: r.series_id,

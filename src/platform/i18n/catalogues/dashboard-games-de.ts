@@ -64,6 +64,11 @@ export const dashboardGamesDe = {
     dayLabel_other: '{{date}}, {{count}} Spiele',
   },
   form: {
+    applyTo: 'Dies ist ein wiederkehrendes Spiel. Änderungen gelten für:',
+    applyScope: {
+      occurrence: 'nur dieses Spiel (die Serie bleibt, wie sie war)',
+      series: 'dieses und alle späteren Spiele der Serie',
+    },
     newTitle: 'Neues Spiel',
     starts: 'Beginn',
     editTitle: '{{title}} bearbeiten',
@@ -135,6 +140,11 @@ export const dashboardGamesDe = {
     edit: 'Bearbeiten',
     cancelGame: 'Spiel absagen',
     cancelConfirm: '„{{title}}“ absagen? Alle Angemeldeten werden benachrichtigt.',
+    cancelWhich: 'Dies ist ein wiederkehrendes Spiel. Absagen:',
+    cancelScope: {
+      occurrence: 'nur dieses Spiel (die Serie geht weiter)',
+      series: 'dieses und alle späteren Spiele der Serie',
+    },
     cancelReason: 'Grund (freiwillig)',
     hostActions: 'Aktionen des Gastgebers',
     add: 'Spieler hinzufügen',
@@ -155,6 +165,10 @@ export const dashboardGamesDe = {
     updatedLive: 'Gerade aktualisiert',
     done: 'Erledigt.',
     cancelled: 'Dieses Spiel wurde abgesagt.',
+    cancelledOccurrence:
+      'Nur dieses Spiel wurde abgesagt: Die Serie geht weiter, ihr nächstes Spiel wird geplant, wenn dieses geendet hätte.',
+    cancelledSeries: 'Dieses und alle späteren Spiele der Serie wurden abgesagt.',
+    endSeries: 'Den Rest der Serie absagen',
   },
   templates: {
     title: 'Vorlagen',

@@ -64,6 +64,11 @@ export const dashboardGamesEn = {
     dayLabel_other: '{{date}}, {{count}} games',
   },
   form: {
+    applyTo: 'This is a repeating game. Apply the changes to:',
+    applyScope: {
+      occurrence: 'only this game (the series stays as it was)',
+      series: 'this and every later game of the series',
+    },
     newTitle: 'New game',
     starts: 'Start',
     editTitle: 'Edit {{title}}',
@@ -134,6 +139,11 @@ export const dashboardGamesEn = {
     edit: 'Edit',
     cancelGame: 'Cancel game',
     cancelConfirm: 'Cancel “{{title}}”? Everyone signed up is told.',
+    cancelWhich: 'This is a repeating game. Cancel:',
+    cancelScope: {
+      occurrence: 'only this game (the series goes on)',
+      series: 'this and every later game of the series',
+    },
     cancelReason: 'Reason (optional)',
     hostActions: 'Host actions',
     add: 'Add player',
@@ -154,6 +164,10 @@ export const dashboardGamesEn = {
     updatedLive: 'Updated just now',
     done: 'Done.',
     cancelled: 'This game was cancelled.',
+    cancelledOccurrence:
+      'Only this game was cancelled: the series goes on, and its next game is planned when this one would have ended.',
+    cancelledSeries: 'This game and every later game of its series were cancelled.',
+    endSeries: 'Cancel the rest of the series',
   },
   templates: {
     title: 'Templates',

@@ -1,0 +1,4 @@
+import { pgliteFactory } from '../../support/databases.ts';
+import { gamesSeriesSuite } from './series.suite.ts';
+
+gamesSeriesSuite(pgliteFactory);
