@@ -150,6 +150,30 @@ describe('games on Discord: thread, temporary role, reminders, edits (guild opti
     assert.equal(w.dms(p(4)).length, dmsBefore);
   });
 
+  it('the thread follows the players: who joins is added, who leaves, can’t come or is removed is taken out', async () => {
+    const posted = announcementOf(gameId);
+    assert.ok(posted);
+    const [join, leave, decline] = buttonIds(posted);
+    assert.ok(join && leave && decline);
+    const inThread = () =>
+      (w.standin.world.channels.get(posted.id)?.memberIds ?? []).filter((id) => id !== w.bot.id).sort();
+    for (const n of [4, 5]) await w.press(p(n), join, posted.id);
+    await until('p4 and p5 added', () => inThread().length === 4);
+    await w.press(p(2), leave, posted.id);
+    await w.press(p(3), decline, posted.id);
+    const removed = await w.api('DELETE', `/api/v1/guilds/${G}/games/${gameId}/participants/${p(5)}`, HOST);
+    assert.ok(removed.statusCode < 300, JSON.stringify(removed.body));
+    const left = await until('only p4 left in the thread', () => {
+      const now = inThread();
+      return now.length === 1 ? now : undefined;
+    });
+    assert.deepEqual(left, [p(4)]);
+    assert.equal(w.standin.callsTo('DELETE', '/channels/:channel/thread-members/:user').length, 3);
+    // p2 comes back: in the thread again.
+    await w.press(p(2), join, posted.id);
+    await until('p2 back in the thread', () => inThread().includes(p(2)));
+  });
+
   it('/game edit opens the form filled in and moves the game; the announcement follows', async () => {
     const opened = await w.command(HOST, 'edit', [{ name: 'game', type: 3, value: gameId }]);
     assert.equal(opened.body.type, 9);

@@ -346,14 +346,23 @@ export async function archiveThread(
   await run(tx, SAVE_THREAD, [row.game_id, row.thread_id, true]);
 }
 
-/** Adds a newly confirmed player to the game's thread, when there is one. */
-export async function addToThread(deps: SyncDeps, log: Logger, row: AnnouncementRow, userId: string) {
-  if (!row.thread_id || row.thread_archived) return;
-  await deps
-    .discord()
-    .addThreadMember(row.thread_id, userId)
-    .catch((error) => {
-      if (!hopeless(error) && !isDiscordError(error, 'DISCORD_UNKNOWN_MEMBER')) throw error;
-      log.info({ err: error, userId }, 'could not add the player to the game thread');
-    });
+/**
+ * Keeps one player's place in the game's thread in step with their answer as it is now (not as
+ * the event said: a late delivery must not undo a newer answer). Confirmed players are in it;
+ * who left, can't come or was removed is taken out; a waitlisted player stays where they are
+ * (pushed back by a host-added player, they are still part of the game and likely to play).
+ */
+export async function threadFollows(deps: SyncDeps, log: Logger, synced: Synced, userId: string) {
+  const row = synced.row;
+  if (!synced.game || !row?.thread_id || row.thread_archived) return;
+  const state = synced.game.participants.find((p) => p.userId === userId)?.state ?? null;
+  if (state === 'waitlisted') return;
+  const discord = deps.discord();
+  const change = isConfirmed(state ?? 'declined')
+    ? discord.addThreadMember(row.thread_id, userId)
+    : discord.removeThreadMember(row.thread_id, userId);
+  await change.catch((error) => {
+    if (!hopeless(error) && !isDiscordError(error, 'DISCORD_UNKNOWN_MEMBER')) throw error;
+    log.info({ err: error, userId, state }, 'could not bring the game thread in step with the player');
+  });
 }
