@@ -4,9 +4,13 @@ import { sql } from 'drizzle-orm';
 import { syncAnnouncement } from '#modules/games/discord/sync.ts';
 import { PLAYER_JOINED } from '#modules/games/events.ts';
 import { run } from '#platform/db/statement.ts';
+import { PermissionBits } from '#platform/discord/permissions.ts';
+import { createLogger } from '#platform/log/logger.ts';
+import { createRepeatedProblems } from '#platform/log/repeated.ts';
 import { postgresFactory } from '#test/support/databases.ts';
 import { skipWithoutServices } from '#test/support/services.ts';
 import {
+  BOT_ROLE,
   buttonIds,
   embedOf,
   fieldOf,
@@ -295,6 +299,7 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
     const deps = {
       discord: () => w.runtime.discord.forModule('games').discord,
       i18n: w.runtime.i18n,
+      problems: createRepeatedProblems(),
       now: () => new Date(Date.parse(postAt) + 60_000),
     };
     const posts = () => w.standin.callsTo('POST', '/channels/:channel/messages').length;
@@ -321,6 +326,52 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
     );
     assert.equal(unchanged.outcome, 'unchanged');
     assert.equal(w.standin.callsTo('PATCH', '/channels/:channel/messages/:message').length, patches);
+  });
+
+  it('a permission the bot lacks is warned about once per guild, not on every event, until it works again', async () => {
+    const botRole = w.standin.world.guilds.get(G)?.roles.find((r) => r.id === BOT_ROLE);
+    assert.ok(botRole);
+    const granted = botRole.permissions;
+    const postAt = inDays(2, 12);
+    const game = await createViaApi({ title: 'Roleless night', startsAt: inDays(5), postAt });
+    const lines: Array<{ level: string; msg: string; problem?: string }> = [];
+    const log = createLogger({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const deps = {
+      discord: () => w.runtime.discord.forModule('games').discord,
+      i18n: w.runtime.i18n,
+      problems: createRepeatedProblems(),
+      now: () => new Date(Date.parse(postAt) + 60_000),
+    };
+    const config = (tempRole: boolean) =>
+      w.api('PUT', `/api/v1/guilds/${G}/games/config`, HOST, {
+        announcementChannelIds: [GAMES_CHANNEL],
+        tempRole,
+      });
+    const sync = () => w.runtime.db.withSystem((tx) => syncAnnouncement(deps, tx, log, game.id));
+    const roleLines = (level: string) =>
+      lines.filter((l) => l.level === level && l.problem === 'temp-role').length;
+    try {
+      assert.equal((await config(true)).statusCode, 200);
+      botRole.permissions = PermissionBits.EMBED_LINKS.toString(); // no Manage Roles
+      for (let i = 0; i < 4; i++) await sync();
+      assert.equal(
+        w.standin.callsTo('POST', '/guilds/:guild/roles').filter((c) => c.status === 403).length,
+        4,
+      );
+      assert.equal(roleLines('warn'), 1, 'one warning for four events');
+      assert.equal(roleLines('debug'), 3);
+      // Granted: the role is made, and the next failure would warn again.
+      botRole.permissions = granted;
+      await sync();
+      assert.ok(w.standin.world.guilds.get(G)?.roles.some((r) => r.name === '🎲 Roleless night'));
+      assert.ok(
+        lines.some((l) => l.level === 'info' && l.problem === 'temp-role' && l.msg === 'works again'),
+      );
+      assert.deepEqual(deps.problems.active(G), []);
+    } finally {
+      botRole.permissions = granted;
+      await config(false);
+    }
   });
 
   it('a time it cannot read, or one in the past, is answered ephemerally and creates nothing', async () => {
