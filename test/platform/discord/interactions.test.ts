@@ -313,6 +313,117 @@ describe('HTTP interactions', () => {
     });
   });
 
+  describe('subcommand groups', () => {
+    const rulesAdd = (options: unknown[], extra: Json = {}) =>
+      command('notify', [{ name: 'rules', type: 2, options: [{ name: 'add', type: 1, options }] }], MEMBER, {
+        locale: 'en-US',
+        ...extra,
+      });
+
+    it('runs a subcommand inside a group with its options, and one beside the group', async () => {
+      const res = (
+        await t.interact(
+          alpha,
+          rulesAdd([
+            { name: 'minutes', type: 4, value: 30 },
+            { name: 'game', type: 3, value: 'Valheim' },
+          ]),
+        )
+      ).json();
+      assert.equal(data(res).content, 'rule: 30 min before Valheim');
+      assert.equal(data(res).flags, EPHEMERAL);
+      const status = (
+        await t.interact(alpha, command('notify', [{ name: 'status', type: 1, options: [] }]))
+      ).json();
+      assert.equal(data(status).content, 'nothing on');
+      assert.deepEqual(calls, ['notify:rules add', 'notify:status']);
+    });
+
+    it('checks the options of the subcommand in the group, and the group’s and subcommand’s requirements', async () => {
+      const text = async (payload: unknown) =>
+        data((await t.interact(alpha, payload)).json()).content as string;
+      assert.match(await text(rulesAdd([{ name: 'minutes', type: 4, value: 0 }])), /minutes/);
+      assert.equal(await text(rulesAdd([])), '“minutes” is required.');
+      // The group is guild-only: refused in DMs before its subcommand runs.
+      const dm = t.standin.interaction({
+        bot: alpha,
+        type: InteractionType.ApplicationCommand,
+        channelId: '820000000000000999',
+        userId: MEMBER,
+        locale: 'en-US',
+        data: {
+          id: '1',
+          name: 'notify',
+          type: 1,
+          options: [{ name: 'rules', type: 2, options: [{ name: 'add', type: 1, options: [] }] }],
+        },
+      });
+      assert.match(await text(dm), /only works in a server/);
+      // `clear` needs an admin.
+      const clear = (user: string) =>
+        command(
+          'notify',
+          [{ name: 'rules', type: 2, options: [{ name: 'clear', type: 1, options: [] }] }],
+          user,
+          {
+            locale: 'en-US',
+          },
+        );
+      assert.doesNotMatch(await text(clear(MEMBER)), /cleared/);
+      assert.equal(await text(clear(OWNER)), 'cleared');
+      // A subcommand or group this build does not declare.
+      assert.match(
+        await text(
+          command(
+            'notify',
+            [{ name: 'rules', type: 2, options: [{ name: 'purge', type: 1, options: [] }] }],
+            MEMBER,
+            {
+              locale: 'en-US',
+            },
+          ),
+        ),
+        /not available/,
+      );
+      assert.match(
+        await text(command('notify', [{ name: 'add', type: 1, options: [] }], MEMBER, { locale: 'en-US' })),
+        /not available/,
+      );
+      assert.deepEqual(calls, ['notify:rules clear']);
+    });
+
+    it('routes autocomplete to the option of the subcommand in the group', async () => {
+      const payload = t.standin.interaction({
+        bot: alpha,
+        type: InteractionType.ApplicationCommandAutocomplete,
+        guildId: GA,
+        channelId: CHANNEL_A,
+        userId: MEMBER,
+        data: {
+          id: '1',
+          name: 'notify',
+          type: 1,
+          options: [
+            {
+              name: 'rules',
+              type: 2,
+              options: [
+                { name: 'add', type: 1, options: [{ name: 'game', type: 3, value: 'a', focused: true }] },
+              ],
+            },
+          ],
+        },
+      });
+      const res = (await t.interact(alpha, payload)).json();
+      assert.equal(res.type, InteractionResponseType.ApplicationCommandAutocompleteResult);
+      assert.deepEqual(
+        (data(res).choices as Array<{ value: string }>).map((c) => c.value),
+        ['Apex Legends', 'Age of Empires IV', 'Among Us'],
+      );
+      assert.deepEqual(calls, ['notify-autocomplete:rules add:a']);
+    });
+  });
+
   describe('bad input answers ephemerally', () => {
     const ephemeralText = async (payload: unknown) => {
       const res = (await t.interact(alpha, payload)).json();

@@ -18,7 +18,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import type { Logger } from '../../log/logger.ts';
 import { decodeCustomId, encodeCustomId } from '../commands/custom-id.ts';
 import { flattenOptions, parseOptions } from '../commands/options.ts';
-import type { Registry } from '../commands/registry.ts';
+import { findSubcommand, type Registry } from '../commands/registry.ts';
 import type { BaseContext, OptionSpec, Reply, Requirement } from '../commands/types.ts';
 import { isDiscordError } from '../errors.ts';
 import type { Discord, MessagePayload } from '../port.ts';
@@ -317,9 +317,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
             if (!found) return respond(message(t, 'discord.errors.unknownCommand'));
             const { spec, module } = found;
             const flat = flattenOptions(i.data.options);
-            const sub = flat.subcommand ? spec.subcommands?.[flat.subcommand] : undefined;
-            if (spec.subcommands && !sub) return respond(message(t, 'discord.errors.unknownCommand'));
-            const denial = await deny([spec.requires, sub?.requires]);
+            const leaf = findSubcommand(spec, flat.subcommand);
+            const sub = leaf?.sub;
+            if ((spec.subcommands || spec.groups) && !sub)
+              return respond(message(t, 'discord.errors.unknownCommand'));
+            const denial = await deny([spec.requires, ...(leaf?.requires ?? [])]);
             if (denial) return denied(denial);
             const declared = (sub ? sub.options : spec.options) ?? {};
             const parsed = parseOptions(declared, flat.options);
@@ -346,7 +348,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
               const found = registry.command(i.data.name);
               if (!found) return [];
               const flat = flattenOptions(i.data.options);
-              const sub = flat.subcommand ? found.spec.subcommands?.[flat.subcommand] : undefined;
+              const leaf = findSubcommand(found.spec, flat.subcommand);
+              const sub = leaf?.sub;
+              if ((found.spec.subcommands || found.spec.groups) && !sub) return [];
               const declared: Readonly<Record<string, OptionSpec>> =
                 (sub ? sub.options : found.spec.options) ?? {};
               const parsed = parseOptions(declared, flat.options, { autocomplete: true });
@@ -354,7 +358,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
               const complete = focused ? declared[focused.name]?.autocomplete : undefined;
               if (!focused || !complete) return [];
               // Suggestions are not secret, but they may list guild data: same requirements as the command.
-              if (await deny([found.spec.requires, sub?.requires])) return [];
+              if (await deny([found.spec.requires, ...(leaf?.requires ?? [])])) return [];
               return complete({
                 ...baseContext(interaction, found.module, locale),
                 commandName: found.spec.name,
