@@ -395,17 +395,45 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
     assert.equal(await count('games.discord_drafts'), 0);
   });
 
-  it('/game reminders off and lead time answer ephemerally', async () => {
-    const off = await w.command(p(2), 'reminders', [{ name: 'mode', type: 3, value: 'off' }]);
+  it('/game reminders off|on|lead (a group): ephemeral answers, preferences saved, bad lead times refused', async () => {
+    const prefs = async (userId: string) =>
+      (await w.api('GET', `/api/v1/guilds/${G}/games/reminder-preferences`, userId)).body;
+    const off = await w.command(p(2), 'reminders off');
     assert.ok(isEphemeral(off));
     assert.match(data(off).content ?? '', /Reminders are off for all games/);
-    const lead = await w.command(p(2), 'reminders', [
-      { name: 'mode', type: 3, value: 'lead' },
-      { name: 'minutes', type: 4, value: 30 },
+    const on = await w.command(p(2), 'reminders on');
+    assert.match(data(on).content ?? '', /Reminders are on again for all games/);
+    for (const [text, minutes, shown] of [
+      ['30', 30, '30m'],
+      ['2h', 120, '2h'],
+      ['1d 2h', 1560, '1d 2h'],
+    ] as const) {
+      const lead = await w.command(p(2), 'reminders lead', [{ name: 'time', type: 3, value: text }]);
+      assert.ok(isEphemeral(lead));
+      assert.equal(data(lead).content, `You will be reminded ${shown} before your games.`);
+      assert.match(JSON.stringify(await prefs(p(2))), new RegExp(`"leadMinutes":${minutes}\\b`));
+    }
+    const game = await newGame('Reminder night');
+    const forGame = await w.command(p(3), 'reminders lead', [
+      { name: 'time', type: 3, value: '45m' },
+      { name: 'game', type: 3, value: game.id },
     ]);
-    assert.match(data(lead).content ?? '', /30 minutes before/);
-    const missing = await w.command(p(2), 'reminders', [{ name: 'mode', type: 3, value: 'lead' }]);
-    assert.match(data(missing).content ?? '', /whole number/);
+    assert.equal(data(forGame).content, 'Du wirst 45m vor „Reminder night“ erinnert.');
+    const offGame = await w.command(p(3), 'reminders off', [{ name: 'game', type: 3, value: game.id }]);
+    assert.match(data(offGame).content ?? '', /Reminder night/);
+
+    const before = JSON.stringify(await prefs(p(2)));
+    for (const bad of ['soon', '0', '8d', '30x', '-5', '1h, 2h']) {
+      const refused = await w.command(p(2), 'reminders lead', [{ name: 'time', type: 3, value: bad }]);
+      assert.ok(isEphemeral(refused));
+      assert.match(data(refused).content ?? '', /is not a lead time/, bad);
+    }
+    const missing = await w.command(p(2), 'reminders lead');
+    assert.match(data(missing).content ?? '', /required/);
+    assert.equal(JSON.stringify(await prefs(p(2))), before, 'nothing changed');
+    // The old single command is gone: Discord would not send it, a forged one is refused.
+    const old = await w.command(p(2), 'reminders', [{ name: 'mode', type: 3, value: 'off' }]);
+    assert.match(data(old).content ?? '', /not available/);
   });
 
   it('keeps the announcement channel given in the config', async () => {

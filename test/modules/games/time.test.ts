@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
 import { toIcs } from '#modules/games/time/ics.ts';
+import { formatMinutes, parseMinutes, parseMinutesList } from '#modules/games/time/parse-duration.ts';
 import { parseWhen } from '#modules/games/time/parse-when.ts';
 import { nextOccurrence, nthWeekdayOf, occurrence } from '#modules/games/time/recurrence.ts';
 
@@ -132,5 +133,42 @@ describe('iCalendar', () => {
     assert.match(text, /SEQUENCE:3/);
     assert.match(text, /SUMMARY:Cancelled: Raid night/);
     assert.match(text, /Bring potions\\; tank wanted/);
+  });
+});
+
+describe('durations as typed in Discord', () => {
+  it('reads minutes, units and combinations, in English and German', () => {
+    const cases: Array<[string, number | undefined]> = [
+      ['30', 30],
+      ['30m', 30],
+      ['90 min', 90],
+      ['2h', 120],
+      ['1.5h', 90],
+      ['1h30m', 90],
+      ['1h 30', 90],
+      ['1d', 1440],
+      ['1 Tag', 1440],
+      ['2 Std', 120],
+      ['1w', 10080],
+      ['0', 0],
+    ];
+    for (const [text, minutes] of cases) assert.equal(parseMinutes(text), minutes, text);
+  });
+
+  it('refuses what is not a duration', () => {
+    for (const text of ['', 'soon', '30x', 'h', '-5', '1.2m', '1h, 2h', '30 15', 'NaN'])
+      assert.equal(parseMinutes(text), undefined, text);
+  });
+
+  it('reads lists, largest first without repeats, and writes durations back', () => {
+    assert.deepEqual(parseMinutesList('1d, 15m'), [1440, 15]);
+    assert.deepEqual(parseMinutesList('15m; 1d\n60'), [1440, 60, 15]);
+    assert.deepEqual(parseMinutesList('60 15'), [60, 15]);
+    assert.deepEqual(parseMinutesList('60, 1h'), [60]);
+    assert.deepEqual(parseMinutesList(' '), []);
+    assert.equal(parseMinutesList('1d, later'), undefined);
+    assert.equal(formatMinutes(1530), '1d 1h 30m');
+    assert.equal(formatMinutes(60), '1h');
+    for (const m of [5, 45, 60, 90, 1440, 1530]) assert.equal(parseMinutes(formatMinutes(m)), m);
   });
 });

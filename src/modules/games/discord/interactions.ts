@@ -25,6 +25,7 @@ import { embed } from '#platform/discord/embeds.ts';
 import { createPaginator } from '#platform/discord/paginator.ts';
 import { fullTime, relativeTime } from '#platform/discord/timestamps.ts';
 import type { GamesService } from '../service/contract.ts';
+import { formatMinutes, parseMinutes } from '../time/parse-duration.ts';
 import { parseWhen } from '../time/parse-when.ts';
 import type { Actor, GameInput, GamePatch, GameSummary } from '../types.ts';
 import { INSERT_DRAFT, TAKE_DRAFT } from './queries.ts';
@@ -420,6 +421,22 @@ export function gamesInteractions(deps: InteractionDeps) {
     };
   };
 
+  // ---- reminder preferences ------------------------------------------------------------------
+
+  /** The game the `game` option names (the user's, checked by the service), or all games. */
+  const chosenGame = async (ctx: BaseContext & { options: Readonly<Record<string, unknown>> }) => {
+    const gameId = ctx.options.game === undefined ? null : String(ctx.options.game);
+    const title = gameId ? (await service.get(guildOf(ctx), gameId)).title : undefined;
+    return { gameId, title };
+  };
+
+  const mute = async (ctx: BaseContext & { options: Readonly<Record<string, unknown>> }, muted: boolean) => {
+    const { gameId, title } = await chosenGame(ctx);
+    await service.setReminderPreference(guildOf(ctx), ctx.userId, { gameId, muted });
+    const key = `${K}.reminders.${muted ? 'off' : 'on'}${gameId ? 'Game' : 'All'}`;
+    return ephemeral(ctx.t(key, { title: title ?? '' }));
+  };
+
   // ---- the command -------------------------------------------------------------------------
 
   const gameOption = (joined: boolean, required: boolean) =>
@@ -490,34 +507,39 @@ export function gamesInteractions(deps: InteractionDeps) {
           };
         },
       },
+    },
+    groups: {
       reminders: {
-        ephemeral: true,
-        options: {
-          mode: { type: 'string', required: true, choices: ['off', 'on', 'lead'] },
-          game: gameOption(true, false),
-          minutes: { type: 'integer', minValue: LIMITS.leadMinutes.min, maxValue: LIMITS.leadMinutes.max },
-        },
-        async handler(ctx) {
-          const guildId = guildOf(ctx);
-          const gameId = ctx.options.game === undefined ? null : String(ctx.options.game);
-          const title = gameId ? (await service.get(guildId, gameId)).title : undefined;
-          const mode = String(ctx.options.mode);
-          if (mode === 'lead') {
-            const minutes = ctx.options.minutes;
-            if (typeof minutes !== 'number')
+        subcommands: {
+          off: { ephemeral: true, options: { game: gameOption(true, false) }, handler: (c) => mute(c, true) },
+          on: { ephemeral: true, options: { game: gameOption(true, false) }, handler: (c) => mute(c, false) },
+          lead: {
+            ephemeral: true,
+            options: {
+              time: { type: 'string', required: true, maxLength: 20 },
+              game: gameOption(true, false),
+            },
+            async handler(ctx) {
+              const text = String(ctx.options.time);
+              const minutes = parseMinutes(text);
+              if (
+                minutes === undefined ||
+                minutes < LIMITS.leadMinutes.min ||
+                minutes > LIMITS.leadMinutes.max
+              )
+                return ephemeral(
+                  ctx.t(`${K}.reminders.badLead`, { text, max: LIMITS.leadMinutes.max / 1440 }),
+                );
+              const { gameId, title } = await chosenGame(ctx);
+              await service.setReminderPreference(guildOf(ctx), ctx.userId, { gameId, leadMinutes: minutes });
+              const lead = formatMinutes(minutes);
               return ephemeral(
-                ctx.t(`${K}.create.notNumber`, {
-                  field: ctx.t(`${K}.commands.game.sub.reminders.options.minutes.description`),
-                  ...LIMITS.leadMinutes,
-                }),
+                title === undefined
+                  ? ctx.t(`${K}.reminders.lead`, { lead })
+                  : ctx.t(`${K}.reminders.leadGame`, { lead, title }),
               );
-            await service.setReminderPreference(guildId, ctx.userId, { gameId, leadMinutes: minutes });
-            return ephemeral(ctx.t(`${K}.reminders.lead`, { minutes }));
-          }
-          const muted = mode === 'off';
-          await service.setReminderPreference(guildId, ctx.userId, { gameId, muted });
-          const key = `${K}.reminders.${muted ? 'off' : 'on'}${gameId ? 'Game' : 'All'}`;
-          return ephemeral(ctx.t(key, { title: title ?? '' }));
+            },
+          },
         },
       },
     },

@@ -108,7 +108,10 @@ const en = {
     offGame: 'Reminders are off for “{{title}}”.',
     onAll: 'Reminders are on again for all games of this server.',
     onGame: 'Reminders are on again for “{{title}}”.',
-    lead: 'You will be reminded {{minutes}} minutes before your games.',
+    lead: 'You will be reminded {{lead}} before your games.',
+    leadGame: 'You will be reminded {{lead}} before “{{title}}”.',
+    badLead:
+      '“{{text}}” is not a lead time: write minutes (30) or a duration such as 30m, 2h or 1d (at most {{max}} days).',
   },
   commands: {
     game: {
@@ -125,15 +128,26 @@ const en = {
           },
         },
         edit: { description: 'Change a game you host', options: { game: { description: 'The game' } } },
+      },
+      group: {
         reminders: {
-          description: 'Turn your reminders off or on, or choose your lead time',
-          options: {
-            mode: {
-              description: 'Off, on, or your own lead time',
-              choices: { off: 'off', on: 'on', lead: 'lead time' },
+          description: 'Your reminders: off, on again, or your own lead time',
+          sub: {
+            off: {
+              description: 'No reminders (for one game, or all games)',
+              options: { game: { description: 'Only for this game (all games when left out)' } },
             },
-            game: { description: 'Only for this game (all games when left out)' },
-            minutes: { description: 'Lead time in minutes (with "lead time")' },
+            on: {
+              description: 'Reminders again (for one game, or all games)',
+              options: { game: { description: 'Only for this game (all games when left out)' } },
+            },
+            lead: {
+              description: 'Be reminded this long before the start, instead of the game’s reminders',
+              options: {
+                time: { description: 'How long before: 30 (minutes), 30m, 2h, 1d' },
+                game: { description: 'Only for this game (all games when left out)' },
+              },
+            },
           },
         },
       },
@@ -244,7 +258,10 @@ const de: Messages = {
     offGame: 'Erinnerungen für „{{title}}“ sind aus.',
     onAll: 'Erinnerungen sind für alle Spiele dieses Servers wieder an.',
     onGame: 'Erinnerungen für „{{title}}“ sind wieder an.',
-    lead: 'Du wirst {{minutes}} Minuten vor deinen Spielen erinnert.',
+    lead: 'Du wirst {{lead}} vor deinen Spielen erinnert.',
+    leadGame: 'Du wirst {{lead}} vor „{{title}}“ erinnert.',
+    badLead:
+      '„{{text}}“ ist keine Vorlaufzeit: schreib Minuten (30) oder eine Dauer wie 30m, 2h oder 1d (höchstens {{max}} Tage).',
   },
   commands: {
     game: {
@@ -265,15 +282,26 @@ const de: Messages = {
           description: 'Ein Spiel ändern, das du leitest',
           options: { game: { description: 'Das Spiel' } },
         },
+      },
+      group: {
         reminders: {
-          description: 'Erinnerungen aus- oder einschalten oder deine Vorlaufzeit wählen',
-          options: {
-            mode: {
-              description: 'Aus, an oder deine eigene Vorlaufzeit',
-              choices: { off: 'aus', on: 'an', lead: 'Vorlaufzeit' },
+          description: 'Deine Erinnerungen: aus, wieder an oder deine eigene Vorlaufzeit',
+          sub: {
+            off: {
+              description: 'Keine Erinnerungen (für ein Spiel oder alle Spiele)',
+              options: { game: { description: 'Nur für dieses Spiel (ohne: für alle Spiele)' } },
             },
-            game: { description: 'Nur für dieses Spiel (ohne: für alle Spiele)' },
-            minutes: { description: 'Vorlaufzeit in Minuten (mit „Vorlaufzeit“)' },
+            on: {
+              description: 'Wieder Erinnerungen (für ein Spiel oder alle Spiele)',
+              options: { game: { description: 'Nur für dieses Spiel (ohne: für alle Spiele)' } },
+            },
+            lead: {
+              description: 'So lange vor dem Beginn erinnert werden, statt zu den Erinnerungen des Spiels',
+              options: {
+                time: { description: 'Wie lange vorher: 30 (Minuten), 30m, 2h, 1d' },
+                game: { description: 'Nur für dieses Spiel (ohne: für alle Spiele)' },
+              },
+            },
           },
         },
       },
