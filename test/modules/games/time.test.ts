@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
 import { toIcs } from '#modules/games/time/ics.ts';
 import { formatMinutes, parseMinutes, parseMinutesList } from '#modules/games/time/parse-duration.ts';
+import { formatRepeat, parseRepeat } from '#modules/games/time/parse-repeat.ts';
 import { parseWhen } from '#modules/games/time/parse-when.ts';
 import { nextOccurrence, nthWeekdayOf, occurrence } from '#modules/games/time/recurrence.ts';
 
@@ -170,5 +171,36 @@ describe('durations as typed in Discord', () => {
     assert.equal(formatMinutes(1530), '1d 1h 30m');
     assert.equal(formatMinutes(60), '1h');
     for (const m of [5, 45, 60, 90, 1440, 1530]) assert.equal(parseMinutes(formatMinutes(m)), m);
+  });
+});
+
+describe('repetitions as typed in a Discord form', () => {
+  // Tuesday 10 March 2026, the second Tuesday of the month.
+  const start = at('2026-03-10T20:00');
+  const read = (text: string) => parseRepeat(text, start, BERLIN);
+
+  it('reads single, weekly and monthly games, in English and German', () => {
+    for (const text of ['', ' ', 'no', 'once', 'einmal']) assert.equal(read(text), null, text);
+    assert.deepEqual(read('weekly'), { kind: 'weekly', interval: 1 });
+    assert.deepEqual(read('every 2 weeks'), { kind: 'weekly', interval: 2 });
+    assert.deepEqual(read('3 Wochen'), { kind: 'weekly', interval: 3 });
+    assert.deepEqual(read('Monthly'), { kind: 'monthly_date', interval: 1 });
+    assert.deepEqual(read('2 months weekday'), { kind: 'monthly_weekday', interval: 2, nth: 2 });
+    assert.deepEqual(read('monatlich letzter'), { kind: 'monthly_weekday', interval: 1, nth: -1 });
+  });
+
+  it('refuses what it cannot read, and writes every rule back as text it reads the same', () => {
+    for (const text of [
+      'fortnightly',
+      '0 weeks',
+      'weekly weekday',
+      '2',
+      'every month on tuesday',
+      '100 weeks',
+    ])
+      assert.equal(read(text), undefined, text);
+    for (const text of ['weekly', '2 weeks', 'monthly', '3 months', 'monthly weekday', 'monthly last'])
+      assert.equal(formatRepeat(read(text) ?? null), text);
+    assert.equal(formatRepeat(null), '');
   });
 });

@@ -28,6 +28,8 @@ import type { GamesService } from '../service/contract.ts';
 import { formatMinutes, parseMinutes } from '../time/parse-duration.ts';
 import { parseWhen } from '../time/parse-when.ts';
 import type { Actor, GameInput, GamePatch, GameSummary } from '../types.ts';
+import { editMore, editMoreButton } from './edit-more.ts';
+import { actorOf, ephemeral, guildOf, intField, K, LIMITS, textInput } from './form.ts';
 import { INSERT_DRAFT, TAKE_DRAFT } from './queries.ts';
 import { BUTTON_VERSION, BUTTONS, whenText } from './render.ts';
 
@@ -37,59 +39,7 @@ export type InteractionDeps = {
   readonly now?: () => Date;
 };
 
-const K = 'games.discord';
 const PAGE_SIZE = 10;
-const LIMITS = {
-  title: 100,
-  when: 100,
-  description: 1000,
-  duration: { min: 5, max: 1440 },
-  maxPlayers: { min: 1, max: 1000 },
-  leadMinutes: { min: 1, max: 10080 },
-} as const;
-
-/** What a Discord user acts as in the service (the audit log names them). */
-export function actorOf(ctx: BaseContext): Actor {
-  return {
-    userId: ctx.userId,
-    principal: { userId: ctx.userId, via: 'session', scopes: 'all', guildId: ctx.guildId ?? undefined },
-    requestId: ctx.interaction.id,
-  };
-}
-
-const guildOf = (ctx: BaseContext) => ctx.guildId as string;
-const ephemeral = (content: string): Reply => ({ content, ephemeral: true });
-
-/** A whole number in range, from a text field; undefined when empty, null when invalid. */
-function intField(value: string | undefined, range: { min: number; max: number }): number | null | undefined {
-  const text = value?.trim() ?? '';
-  if (text === '') return undefined;
-  if (!/^\d{1,7}$/.test(text)) return null;
-  const n = Number(text);
-  return n >= range.min && n <= range.max ? n : null;
-}
-
-function textInput(
-  id: string,
-  label: string,
-  options: { value?: string; placeholder?: string; required?: boolean; max: number; paragraph?: boolean },
-): APIActionRowComponent<APIComponentInModalActionRow> {
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      {
-        type: ComponentType.TextInput,
-        custom_id: id,
-        label: label.slice(0, 45),
-        style: options.paragraph ? TextInputStyle.Paragraph : TextInputStyle.Short,
-        required: options.required ?? false,
-        max_length: options.max,
-        ...(options.value ? { value: options.value.slice(0, options.max) } : {}),
-        ...(options.placeholder ? { placeholder: options.placeholder.slice(0, 100) } : {}),
-      },
-    ],
-  };
-}
 
 /** "Fri 4 Dec 20:00" in the game's zone, for autocomplete labels (which cannot hold `<t:…>`). */
 function shortWhen(game: Pick<GameSummary, 'startsAt' | 'timezone'>, locale: string): string {
@@ -354,9 +304,16 @@ export function gamesInteractions(deps: InteractionDeps) {
         patch.durationMinutes = i.durationMinutes ?? null;
       if ((i.maxPlayers ?? null) !== game.maxPlayers) patch.maxPlayers = i.maxPlayers ?? null;
       if (form.startsAt) patch.startsAt = form.startsAt;
-      if (Object.keys(patch).length === 0) return ephemeral(ctx.t(`${K}.edit.nothing`));
+      // Either way the answer offers the second step (min players, reminders, repeat, …).
+      const more = [editMoreButton(ctx, game.id)];
+      if (Object.keys(patch).length === 0)
+        return { ephemeral: true, content: ctx.t(`${K}.edit.nothing`), components: more };
       const updated = await service.update(guildId, actorOf(ctx), game.id, patch as GamePatch);
-      return ephemeral(ctx.t(`${K}.edit.done`, { title: updated.title, when: whenText(updated.startsAt) }));
+      return {
+        ephemeral: true,
+        content: ctx.t(`${K}.edit.done`, { title: updated.title, when: whenText(updated.startsAt) }),
+        components: more,
+      };
     },
   };
 
@@ -545,6 +502,8 @@ export function gamesInteractions(deps: InteractionDeps) {
     },
   };
 
+  const more = editMore({ service });
+
   return {
     commands: [command],
     components: [
@@ -554,7 +513,8 @@ export function gamesInteractions(deps: InteractionDeps) {
       createConfirm,
       createCancel,
       listPages.component,
+      more.component,
     ],
-    modals: [createSubmit, editSubmit],
+    modals: [createSubmit, editSubmit, more.modal],
   };
 }

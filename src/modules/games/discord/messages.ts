@@ -102,6 +102,18 @@ const en = {
     modalTitle: 'Edit game',
     done: 'Saved “{{title}}”; the announcement follows.',
     nothing: 'Nothing changed.',
+    more: 'More settings…',
+    moreTitle: 'More settings',
+    minPlayers: 'Minimum players',
+    reminders: 'Reminders before the start (e.g. 1d, 15m)',
+    repeat: 'Repeats (empty: once)',
+    repeatPlaceholder: 'weekly, 2 weeks, monthly, monthly weekday, monthly last',
+    activity: 'Game played',
+    instructions: 'Instructions for the players',
+    badReminders:
+      '“{{text}}” are not reminder times: write durations such as 1d, 2h, 15m, separated by commas (at most {{max}}, each at most 30 days). Nothing was changed.',
+    badRepeat:
+      '“{{text}}” is not a repetition I know: leave it empty for a single game, or write weekly, 2 weeks, monthly, monthly weekday or monthly last. Nothing was changed.',
   },
   reminders: {
     offAll: 'Reminders are off for all games of this server.',
@@ -252,6 +264,18 @@ const de: Messages = {
     modalTitle: 'Spiel bearbeiten',
     done: '„{{title}}“ gespeichert; die Ankündigung folgt.',
     nothing: 'Nichts geändert.',
+    more: 'Weitere Einstellungen…',
+    moreTitle: 'Weitere Einstellungen',
+    minPlayers: 'Mindestzahl an Spielern',
+    reminders: 'Erinnerungen vor Beginn (z. B. 1d, 15m)',
+    repeat: 'Wiederholung (leer: einmalig)',
+    repeatPlaceholder: 'wöchentlich, 2 Wochen, monatlich, monatlich Wochentag, monatlich letzter',
+    activity: 'Gespieltes Spiel',
+    instructions: 'Hinweise für die Spieler',
+    badReminders:
+      '„{{text}}“ sind keine Erinnerungszeiten: schreib Dauern wie 1d, 2h, 15m, durch Kommas getrennt (höchstens {{max}}, jede höchstens 30 Tage). Nichts wurde geändert.',
+    badRepeat:
+      '„{{text}}“ ist keine Wiederholung, die ich kenne: leer lassen für ein einzelnes Spiel, oder wöchentlich, 2 Wochen, monatlich, monatlich Wochentag oder monatlich letzter. Nichts wurde geändert.',
   },
   reminders: {
     offAll: 'Erinnerungen sind für alle Spiele dieses Servers aus.',
