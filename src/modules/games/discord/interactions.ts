@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
-  type APIActionRowComponent,
   type APIApplicationCommandOptionChoice,
-  type APIComponentInModalActionRow,
   type APIModalInteractionResponseCallbackData,
   ButtonStyle,
   ComponentType,
-  TextInputStyle,
 } from 'discord-api-types/v10';
 import { DateTime } from 'luxon';
 import type { Database } from '#platform/db/database.ts';
@@ -27,7 +24,7 @@ import { fullTime, relativeTime } from '#platform/discord/timestamps.ts';
 import type { GamesService } from '../service/contract.ts';
 import { formatMinutes, parseMinutes } from '../time/parse-duration.ts';
 import { parseWhen } from '../time/parse-when.ts';
-import type { Actor, GameInput, GamePatch, GameSummary } from '../types.ts';
+import type { GameInput, GamePatch, GameSummary } from '../types.ts';
 import { editMore, editMoreButton } from './edit-more.ts';
 import { actorOf, ephemeral, guildOf, intField, K, LIMITS, textInput } from './form.ts';
 import { INSERT_DRAFT, TAKE_DRAFT } from './queries.ts';
