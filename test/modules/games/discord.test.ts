@@ -436,6 +436,30 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
     assert.match(data(old).content ?? '', /not available/);
   });
 
+  it('a guild that turned the games module off gets no /game and no Join, only an ephemeral word why', async () => {
+    const game = await newGame('Switched off');
+    const core = w.runtime.core.settings;
+    const settings = async (enabledModules: string[]) =>
+      core.put(
+        G,
+        { ...(await core.get(G)), enabledModules },
+        { userId: HOST, via: 'session', scopes: 'all', guildId: undefined },
+      );
+    try {
+      await settings([]);
+      const list = await w.command(p(1), 'list');
+      assert.ok(isEphemeral(list));
+      assert.match(data(list).content ?? '', /“games” module is turned off/);
+      const join = await w.press(p(1), game.join, game.messageId);
+      assert.match(data(join).content ?? '', /turned off/);
+      assert.equal((await gameState(game.id)).confirmedCount, 0, 'nobody joined');
+    } finally {
+      await settings(['games']);
+    }
+    const joined = await w.press(p(1), game.join, game.messageId);
+    assert.match(data(joined).content ?? '', /You are in/);
+  });
+
   it('keeps the announcement channel given in the config', async () => {
     const [row] = await w.runtime.db
       .withSystem((tx) =>

@@ -490,6 +490,89 @@ describe('HTTP interactions', () => {
     });
   });
 
+  describe('a module the guild turned off', () => {
+    const settings = () => t.runtime.core.settings;
+    const turn = async (modules: string[]) => {
+      const current = await settings().get(GB);
+      await settings().put(
+        GB,
+        { ...current, enabledModules: modules },
+        { userId: OTHER, via: 'session', scopes: 'all', guildId: undefined },
+      );
+    };
+    const inB = (type: number, data: Json, locale = 'en-US') =>
+      t.standin.interaction({
+        bot: alpha,
+        type,
+        guildId: GB,
+        channelId: CHANNEL_B,
+        userId: MEMBER,
+        locale,
+        data,
+      });
+    const answer = async (payload: unknown) => (await t.interact(alpha, payload)).json();
+
+    it('refuses its commands, buttons and forms ephemerally and suggests nothing, in the user’s language', async () => {
+      assert.deepEqual((await settings().get(GB)).enabledModules, ['games', 'testmod'], 'on by default');
+      await turn(['games']);
+      const echo = await answer(
+        inB(InteractionType.ApplicationCommand, {
+          id: '1',
+          name: 'echo',
+          type: 1,
+          options: [{ name: 'text', type: 3, value: 'hi' }],
+        }),
+      );
+      assert.equal(data(echo).flags, EPHEMERAL);
+      assert.equal(
+        data(echo).content,
+        'The “testmod” module is turned off on this server. An admin can turn it on in the dashboard’s server settings.',
+      );
+      const german = await answer(
+        inB(InteractionType.ApplicationCommand, { id: '1', name: 'slow', type: 1 }, 'de'),
+      );
+      assert.match(String(data(german).content), /Das Modul „testmod“ ist auf diesem Server ausgeschaltet/);
+      const button = await answer(
+        inB(InteractionType.MessageComponent, { custom_id: 'testmod:ping:v1:-:x', component_type: 2 }),
+      );
+      assert.match(String(data(button).content), /turned off/);
+      const form = await answer(
+        inB(InteractionType.ModalSubmit, {
+          custom_id: `testmod:feedback:v1:-:${MEMBER}`,
+          components: [{ type: 1, components: [{ type: 4, custom_id: 'comment', value: 'x' }] }],
+        }),
+      );
+      assert.match(String(data(form).content), /turned off/);
+      const suggestions = await answer(
+        inB(InteractionType.ApplicationCommandAutocomplete, {
+          id: '1',
+          name: 'pick',
+          type: 1,
+          options: [{ name: 'game', type: 3, value: 'a', focused: true }],
+        }),
+      );
+      assert.equal(suggestions.type, InteractionResponseType.ApplicationCommandAutocompleteResult);
+      assert.deepEqual(data(suggestions).choices, []);
+      assert.deepEqual(calls, [], 'no handler ran');
+
+      // Guild A keeps it; turned on again, guild B has it back.
+      const inA = await answer(
+        command('echo', [{ name: 'text', type: 3, value: 'a' }], MEMBER, { locale: 'en-US' }),
+      );
+      assert.equal(data(inA).content, 'You said: a');
+      await turn(['games', 'testmod']);
+      const back = await answer(
+        inB(InteractionType.ApplicationCommand, {
+          id: '1',
+          name: 'echo',
+          type: 1,
+          options: [{ name: 'text', type: 3, value: 'b' }],
+        }),
+      );
+      assert.equal(data(back).content, 'You said: b');
+    });
+  });
+
   describe('permissions (one policy for the API and the bot)', () => {
     it('lets the owner and MANAGE_GUILD holders run admin commands, and nobody else', async () => {
       const ok = (await t.interact(alpha, command('admin', [], OWNER))).json();
