@@ -421,6 +421,29 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
     assert.equal(data(forGame).content, 'Du wirst 45m vor „Reminder night“ erinnert.');
     const offGame = await w.command(p(3), 'reminders off', [{ name: 'game', type: 3, value: game.id }]);
     assert.match(data(offGame).content ?? '', /Reminder night/);
+    // The game option inside the group suggests the host's (and joined) games.
+    const suggested = await w.interact(HOST, 4, {
+      id: '1',
+      name: 'game',
+      type: 1,
+      options: [
+        {
+          type: 2,
+          name: 'reminders',
+          options: [
+            {
+              type: 1,
+              name: 'off',
+              options: [{ type: 3, name: 'game', value: 'reminder n', focused: true }],
+            },
+          ],
+        },
+      ],
+    });
+    assert.deepEqual(
+      (suggested.body.data as { choices: Array<{ value: string }> }).choices.map((c) => c.value),
+      [game.id],
+    );
 
     const before = JSON.stringify(await prefs(p(2)));
     for (const bad of ['soon', '0', '8d', '30x', '-5', '1h, 2h']) {
