@@ -137,7 +137,10 @@ export function buildCommand(i18n: I18n, spec: CommandSpec): RESTPostAPIChatInpu
     options = spec.subcommands ? buildSubcommands(i18n, spec.key, spec.name, spec.subcommands) : [];
     for (const [name, group] of Object.entries(spec.groups ?? {})) {
       check(NAME.test(name), `group name "${name}"`);
-      check(!spec.subcommands?.[name], `${spec.name}: "${name}" is both a subcommand and a group`);
+      check(
+        !Object.hasOwn(spec.subcommands ?? {}, name),
+        `${spec.name}: "${name}" is both a subcommand and a group`,
+      );
       const key = `${spec.key}.group.${name}`;
       options.push({
         type: ApplicationCommandOptionType.SubcommandGroup,
