@@ -169,10 +169,12 @@ export async function compose(
   });
 
   const modules: Module[] = [];
+  /** The modules a guild may turn on and off in its settings (core is always on). */
+  const toggleable = () => modules.filter((m) => m.name !== 'core').map((m) => m.name);
   const core = coreModule({
     db,
     scopes: () => new Set(modules.flatMap((m) => Object.keys(m.scopes ?? {}))),
-    moduleNames: () => modules.filter((m) => m.name !== 'core').map((m) => m.name),
+    moduleNames: toggleable,
     log,
     i18n,
     bots: discord,
@@ -210,6 +212,10 @@ export async function compose(
     modules: modules.map((m) => ({ name: m.name, discord: m.discord ?? {} })),
     authorize: core.services.authorizer,
     guildLocale: async (guildId) => (await core.services.settings.get(guildId)).locale,
+    // Only the modules a guild may turn off (not core) are ever refused.
+    moduleEnabled: async (guildId, module) =>
+      !toggleable().includes(module) ||
+      (await core.services.settings.get(guildId)).enabledModules.includes(module),
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     track,
   });

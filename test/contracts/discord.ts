@@ -185,9 +185,15 @@ export function discordContract(factory: DiscordWorldFactory) {
       await d.addThreadMember(thread.id, ALICE);
       await assert.rejects(d.addThreadMember(thread.id, STRANGER), failsWith('DISCORD_UNKNOWN_MEMBER'));
       assert.equal(await d.canPost(thread.id), true);
+      await d.removeThreadMember(thread.id, ALICE);
+      // Idempotent: someone not (or no longer) in the thread is no error.
+      await d.removeThreadMember(thread.id, ALICE);
+      await d.removeThreadMember(thread.id, STRANGER);
+      await d.addThreadMember(thread.id, ALICE);
       await d.archiveThread(thread.id);
       assert.equal((await d.getChannel(thread.id)).archived, true);
       await assert.rejects(d.addThreadMember(thread.id, BOB), failsWith('DISCORD_THREAD_ARCHIVED'));
+      await assert.rejects(d.removeThreadMember(thread.id, ALICE), failsWith('DISCORD_THREAD_ARCHIVED'));
     });
 
     it('reacts to messages', async () => {

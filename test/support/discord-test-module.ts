@@ -44,6 +44,25 @@ export function testModule(name = 'testmod', prefix = ''): Module {
             form: { description: 'Opens a form' },
             purge: { description: 'For moderators' },
             pages: { description: 'Pages' },
+            notify: {
+              description: 'Notifications',
+              sub: { status: { description: 'What is on' } },
+              group: {
+                rules: {
+                  description: 'Notification rules',
+                  sub: {
+                    add: {
+                      description: 'Add a rule',
+                      options: {
+                        game: { description: 'For which game' },
+                        minutes: { description: 'How long before' },
+                      },
+                    },
+                    clear: { description: 'Remove every rule' },
+                  },
+                },
+              },
+            },
             thanks: 'Thanks, {{who}}: {{comment}}',
             echoed: 'You said: {{text}}',
           },
@@ -57,6 +76,15 @@ export function testModule(name = 'testmod', prefix = ''): Module {
               options: { text: { description: 'Was' } },
             },
             echoed: 'Du sagtest: {{text}}',
+            notify: {
+              group: {
+                rules: {
+                  name: 'regeln',
+                  description: 'Benachrichtigungsregeln',
+                  sub: { add: { name: 'neu', description: 'Regel hinzufügen' } },
+                },
+              },
+            },
           },
           errors: { TEST_NOPE: 'Nein, {{who}}.' },
         },
@@ -189,6 +217,54 @@ export function testModule(name = 'testmod', prefix = ''): Module {
                 ],
               },
             };
+          },
+        },
+        {
+          // Subcommands and a group of them, as `/notify status` and `/notify rules add|clear`.
+          name: c('notify'),
+          key: 'testmod.notify',
+          ephemeral: true,
+          subcommands: {
+            status: {
+              async handler(ctx) {
+                calls.push(`notify:${ctx.subcommand}`);
+                return { content: 'nothing on' };
+              },
+            },
+          },
+          groups: {
+            rules: {
+              requires: { guildOnly: true },
+              subcommands: {
+                add: {
+                  options: {
+                    game: {
+                      type: 'string',
+                      async autocomplete(ctx) {
+                        calls.push(`notify-autocomplete:${ctx.subcommand}:${ctx.focused.value}`);
+                        return GAMES.filter((g) =>
+                          g.toLowerCase().startsWith(ctx.focused.value.toLowerCase()),
+                        ).map((g) => ({ name: g, value: g }));
+                      },
+                    },
+                    minutes: { type: 'integer', required: true, minValue: 1, maxValue: 1440 },
+                  },
+                  async handler(ctx) {
+                    calls.push(`notify:${ctx.subcommand}`);
+                    return {
+                      content: `rule: ${ctx.options.minutes} min before ${ctx.options.game ?? 'any game'}`,
+                    };
+                  },
+                },
+                clear: {
+                  requires: { admin: true },
+                  async handler(ctx) {
+                    calls.push(`notify:${ctx.subcommand}`);
+                    return { content: 'cleared' };
+                  },
+                },
+              },
+            },
           },
         },
         {

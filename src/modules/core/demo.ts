@@ -102,6 +102,19 @@ const EVERYONE =
   PermissionBits.EMBED_LINKS |
   PermissionBits.ADD_REACTIONS;
 
+/**
+ * The bot's role: what the README asks a real deployment to grant when inviting the bot, so that
+ * every optional feature (a game's thread, its temporary role) works in the demo too.
+ */
+const BOT =
+  PermissionBits.VIEW_CHANNEL |
+  PermissionBits.SEND_MESSAGES |
+  PermissionBits.SEND_MESSAGES_IN_THREADS |
+  PermissionBits.CREATE_PUBLIC_THREADS |
+  PermissionBits.EMBED_LINKS |
+  PermissionBits.ADD_REACTIONS |
+  PermissionBits.MANAGE_ROLES;
+
 export async function seedDemo(deps: {
   db: Database;
   sandbox: Sandbox;
@@ -140,7 +153,7 @@ export async function seedDemo(deps: {
         { id: DEMO_GUILD, name: '@everyone', permissions: EVERYONE.toString(), position: 0 },
         { id: ROLE.host, name: 'Host', permissions: '0', position: 1, color: 0x2ecc71 },
         { id: ROLE.moderator, name: 'Moderator', permissions: '0', position: 2, color: 0x3498db },
-        { id: ROLE.bot, name: 'Guildhall', permissions: PermissionBits.EMBED_LINKS.toString(), position: 3 },
+        { id: ROLE.bot, name: 'Guildhall', permissions: BOT.toString(), position: 3 },
       ],
       members: [
         { userId: ADA, roleIds: [] },
@@ -171,7 +184,7 @@ export async function seedDemo(deps: {
       roles: [
         { id: DEMO_GUILD_B, name: '@everyone', permissions: EVERYONE.toString(), position: 0 },
         { id: ROLE.raidLead, name: 'Raid lead', permissions: '0', position: 1 },
-        { id: ROLE.botB, name: 'Guildhall', permissions: PermissionBits.EMBED_LINKS.toString(), position: 2 },
+        { id: ROLE.botB, name: 'Guildhall', permissions: BOT.toString(), position: 2 },
       ],
       members: [
         { userId: MIA, roleIds: [ROLE.raidLead] },

@@ -34,7 +34,9 @@ export function createSettingsService(
     return {
       timezone: row.timezone,
       locale: row.locale,
-      enabledModules: row.enabledModules,
+      // A row no admin saved (the demo seed writes one for its time zone) has the default:
+      // every module on, as for a guild without a row.
+      enabledModules: row.updatedBy === null ? [...moduleNames()] : row.enabledModules,
       capabilityRoles: row.capabilityRoles as GuildSettings['capabilityRoles'],
       updatedAt: row.updatedAt.toISOString(),
     };

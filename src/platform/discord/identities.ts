@@ -36,6 +36,8 @@ export type ServeOptions = {
   /** Requirements decided by the one access policy (core's). */
   readonly authorize: Authorizer;
   readonly guildLocale?: (guildId: string) => Promise<string | undefined>;
+  /** Whether a guild has a module turned on (its settings); see the dispatcher. */
+  readonly moduleEnabled?: (guildId: string, module: string) => Promise<boolean>;
   readonly deferAfterMs?: number;
   readonly track?: (work: Promise<unknown>) => void;
 };
@@ -155,6 +157,7 @@ export function createDiscordBots(options: DiscordBotsOptions): DiscordBots {
             log: options.log,
             authorize: serve.authorize,
             ...(serve.guildLocale ? { guildLocale: serve.guildLocale } : {}),
+            ...(serve.moduleEnabled ? { moduleEnabled: serve.moduleEnabled } : {}),
             ...(serve.deferAfterMs !== undefined ? { deferAfterMs: serve.deferAfterMs } : {}),
             ...(serve.track ? { track: serve.track } : {}),
           }),

@@ -325,6 +325,18 @@ export function createLogDiscord(options: LogDiscordOptions): Discord {
         );
       });
     },
+    removeThreadMember(threadId, userId) {
+      return call('DELETE', `/channels/${threadId}/thread-members/${userId}`, undefined, async (tx) => {
+        const c = await channelRow(tx, threadId);
+        if (!isThread(c.type)) throw discordError(50035, 400);
+        if (c.archived) throw discordError(50083, 400);
+        // Not in the thread: nothing to do, as the REST adapter treats Discord's Unknown Member.
+        await tx.execute(
+          sql`update discord.sandbox_channels set member_ids = array_remove(member_ids, ${userId}::bigint)
+               where id = ${threadId}`,
+        );
+      });
+    },
     archiveThread(threadId, opts = {}) {
       return call(
         'PATCH',

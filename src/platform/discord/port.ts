@@ -134,6 +134,8 @@ export type Discord = {
 
   createThread(channelId: string, thread: CreateThread): Promise<DiscordChannel>;
   addThreadMember(threadId: string, userId: string): Promise<void>;
+  /** Takes the user out of the thread; done already when they are not in it (or not in the guild). */
+  removeThreadMember(threadId: string, userId: string): Promise<void>;
   archiveThread(threadId: string, options?: { locked?: boolean }): Promise<void>;
 
   /** Unicode emoji (`✅`) or custom emoji as `name:id`. */

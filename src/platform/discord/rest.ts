@@ -145,6 +145,15 @@ export function createRestDiscord(options: RestDiscordOptions): Discord & { read
     async addThreadMember(threadId, userId) {
       await call(() => rest.put(Routes.threadMembers(threadId, userId)));
     },
+    async removeThreadMember(threadId, userId) {
+      try {
+        await call(() => rest.delete(Routes.threadMembers(threadId, userId)));
+      } catch (error) {
+        // Discord answers Unknown Member for someone who is not in the thread (or left the
+        // guild): what the caller wanted is true already.
+        if (!(error instanceof DiscordError && error.code === 'DISCORD_UNKNOWN_MEMBER')) throw error;
+      }
+    },
     async archiveThread(threadId, opts = {}) {
       await call(() =>
         rest.patch(Routes.channel(threadId), { body: { archived: true, locked: opts.locked ?? false } }),

@@ -89,7 +89,8 @@ const Press = Type.Union([
       type: Type.Literal('command'),
       channelId: Snowflake,
       name: Type.String({ minLength: 1, maxLength: 32 }),
-      subcommand: Type.Optional(Type.String({ maxLength: 32 })),
+      /** `<subcommand>`, or `<group> <subcommand>` inside a group. */
+      subcommand: Type.Optional(Type.String({ maxLength: 65 })),
       options: Type.Optional(
         Type.Record(
           Type.String({ maxLength: 32 }),
@@ -201,15 +202,27 @@ function commandView(
     };
   };
   const all = command.options ?? [];
-  const subs = all.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
+  const branch = (o: APIApplicationCommandOption) =>
+    o.type === ApplicationCommandOptionType.Subcommand ||
+    o.type === ApplicationCommandOptionType.SubcommandGroup;
+  const childrenOf = (o: APIApplicationCommandOption) =>
+    (o as { options?: APIApplicationCommandOption[] | undefined }).options ?? [];
+  // A group's subcommands are listed flat as "<group> <subcommand>", as Discord's client shows them.
+  const subs = all.flatMap((o) =>
+    o.type === ApplicationCommandOptionType.SubcommandGroup
+      ? childrenOf(o).map((sub) => ({ ...sub, name: `${o.name} ${sub.name}` }))
+      : o.type === ApplicationCommandOptionType.Subcommand
+        ? [o]
+        : [],
+  );
   return {
     name: command.name,
     description: text(command),
-    options: all.filter((o) => o.type !== ApplicationCommandOptionType.Subcommand).map(option),
+    options: all.filter((o) => !branch(o)).map(option),
     subcommands: subs.map((sub) => ({
       name: sub.name,
       description: text(sub),
-      options: ((sub as { options?: APIApplicationCommandOption[] | undefined }).options ?? []).map(option),
+      options: childrenOf(sub).map(option),
     })),
   };
 }
@@ -491,7 +504,12 @@ export function sandboxRoutes(deps: { bots: DiscordBots; sandbox: Sandbox; i18n:
                       type: declared.get(name) ?? OPTION_TYPE(value),
                       value,
                     }));
-                    return body.subcommand ? [{ name: body.subcommand, type: 1, options: opts }] : opts;
+                    if (!body.subcommand) return opts;
+                    const [first, second] = body.subcommand.split(' ');
+                    // Inside a group Discord nests the subcommand in it (type 2, then type 1).
+                    return second
+                      ? [{ name: first, type: 2, options: [{ name: second, type: 1, options: opts }] }]
+                      : [{ name: first, type: 1, options: opts }];
                   })(),
                 };
         const interaction = {
@@ -554,11 +572,23 @@ function declaredOptions(
 ): Map<string, number> {
   const command = commands.find((c) => c.name === name);
   let options = command?.options ?? [];
+  const childrenOf = (o: APIApplicationCommandOption | undefined) =>
+    (o as { options?: APIApplicationCommandOption[] | undefined } | undefined)?.options ?? [];
   if (subcommand) {
-    const sub = options.find(
-      (o) => o.name === subcommand && o.type === ApplicationCommandOptionType.Subcommand,
-    );
-    options = (sub as { options?: APIApplicationCommandOption[] | undefined } | undefined)?.options ?? [];
+    const [first, second] = subcommand.split(' ');
+    if (second) {
+      const group = options.find(
+        (o) => o.name === first && o.type === ApplicationCommandOptionType.SubcommandGroup,
+      );
+      options = childrenOf(
+        childrenOf(group).find(
+          (o) => o.name === second && o.type === ApplicationCommandOptionType.Subcommand,
+        ),
+      );
+    } else
+      options = childrenOf(
+        options.find((o) => o.name === first && o.type === ApplicationCommandOptionType.Subcommand),
+      );
   }
   return new Map(options.map((o) => [o.name, o.type]));
 }

@@ -131,6 +131,22 @@ describe('demo sign-in without Discord credentials', () => {
       assert.equal(shown?.id, sent.id);
       assert.equal(shown?.content, 'Game night on Friday!');
     });
+
+    it('lets the bot manage roles and open threads, as the games features need', async () => {
+      const discord = t.runtime.discord.primary.discord;
+      for (const guildId of [DEMO_GUILD, DEMO_GUILD_B]) {
+        const role = await discord.createRole(guildId, { name: '🎲 Demo night', mentionable: true });
+        await discord.addMemberRole(guildId, guildId === DEMO_GUILD ? HUGO : NOAH, role.id);
+        await discord.deleteRole(guildId, role.id);
+      }
+      const posted = await discord.sendMessage(DEMO_CHANNELS.gameNight, { content: 'Thread here' });
+      const thread = await discord.createThread(DEMO_CHANNELS.gameNight, {
+        name: 'Demo night',
+        messageId: posted.id,
+      });
+      await discord.addThreadMember(thread.id, HUGO);
+      assert.equal(await discord.canPost(thread.id), true);
+    });
   });
 
   for (const [what, env] of [

@@ -150,6 +150,30 @@ describe('games on Discord: thread, temporary role, reminders, edits (guild opti
     assert.equal(w.dms(p(4)).length, dmsBefore);
   });
 
+  it('the thread follows the players: who joins is added, who leaves, can’t come or is removed is taken out', async () => {
+    const posted = announcementOf(gameId);
+    assert.ok(posted);
+    const [join, leave, decline] = buttonIds(posted);
+    assert.ok(join && leave && decline);
+    const inThread = () =>
+      (w.standin.world.channels.get(posted.id)?.memberIds ?? []).filter((id) => id !== w.bot.id).sort();
+    for (const n of [4, 5]) await w.press(p(n), join, posted.id);
+    await until('p4 and p5 added', () => inThread().length === 4);
+    await w.press(p(2), leave, posted.id);
+    await w.press(p(3), decline, posted.id);
+    const removed = await w.api('DELETE', `/api/v1/guilds/${G}/games/${gameId}/participants/${p(5)}`, HOST);
+    assert.ok(removed.statusCode < 300, JSON.stringify(removed.body));
+    const left = await until('only p4 left in the thread', () => {
+      const now = inThread();
+      return now.length === 1 ? now : undefined;
+    });
+    assert.deepEqual(left, [p(4)]);
+    assert.equal(w.standin.callsTo('DELETE', '/channels/:channel/thread-members/:user').length, 3);
+    // p2 comes back: in the thread again.
+    await w.press(p(2), join, posted.id);
+    await until('p2 back in the thread', () => inThread().includes(p(2)));
+  });
+
   it('/game edit opens the form filled in and moves the game; the announcement follows', async () => {
     const opened = await w.command(HOST, 'edit', [{ name: 'game', type: 3, value: gameId }]);
     assert.equal(opened.body.type, 9);
@@ -184,6 +208,94 @@ describe('games on Discord: thread, temporary role, reminders, edits (guild opti
     });
     const unix = Date.parse('2030-01-05T21:00:00Z') / 1000;
     assert.equal(fieldOf(shown, 'When'), `<t:${unix}:F> (<t:${unix}:R>)`);
+  });
+
+  it('/game edit’s second step: “More settings…” opens a form for min players, reminders, repeat, activity and instructions', async () => {
+    const opened = await w.command(HOST, 'edit', [{ name: 'game', type: 3, value: gameId }]);
+    const first = opened.body.data as {
+      custom_id: string;
+      components: Array<{ components: Array<{ custom_id: string; value?: string }> }>;
+    };
+    const firstValues = Object.fromEntries(
+      first.components.map((r) => [r.components[0]?.custom_id, r.components[0]?.value ?? '']),
+    ) as Record<string, string>;
+    const saved = await w.submitModal(HOST, first.custom_id, firstValues);
+    assert.match(data(saved).content ?? '', /Nothing changed/);
+    const [moreId] = (
+      (saved.body.data as { components?: Array<{ components: Array<{ custom_id: string; label: string }> }> })
+        .components ?? []
+    ).flatMap((r) => r.components.map((c) => c.custom_id));
+    assert.ok(moreId, 'a “More settings…” button');
+
+    type Modal = {
+      custom_id: string;
+      components: Array<{ components: Array<{ custom_id: string; value?: string }> }>;
+    };
+    const openMore = async () => {
+      const res = await w.press(HOST, moreId, '830000000000000777');
+      assert.equal(res.body.type, 9, 'a modal');
+      const modal = res.body.data as Modal;
+      const values = Object.fromEntries(
+        modal.components.map((r) => [r.components[0]?.custom_id, r.components[0]?.value ?? '']),
+      ) as Record<string, string>;
+      return { modal, values };
+    };
+    const { modal, values } = await openMore();
+    assert.deepEqual(Object.keys(values), ['minPlayers', 'reminders', 'repeat', 'activity', 'instructions']);
+    assert.equal(values.reminders, '1h', 'the guild’s default reminder, as a duration');
+    assert.equal(values.repeat, '');
+
+    const game = async () => (await w.api('GET', `/api/v1/guilds/${G}/games/${gameId}`, HOST)).body;
+    const before = JSON.stringify(await game());
+    const refused = async (fields: Record<string, string>, pattern: RegExp) => {
+      const res = await w.submitModal(HOST, modal.custom_id, { ...values, ...fields });
+      assert.equal(((data(res).flags ?? 0) & 64) !== 0, true, 'ephemeral');
+      assert.match(data(res).content ?? '', pattern);
+    };
+    await refused({ reminders: '1d, soon' }, /are not reminder times.*Nothing was changed/);
+    await refused({ reminders: '31d' }, /are not reminder times/);
+    await refused({ reminders: '1m,2m,3m,4m,5m,6m,7m,8m,9m,10m,11m' }, /are not reminder times/);
+    await refused({ repeat: 'fortnightly' }, /not a repetition/);
+    await refused({ repeat: '0 weeks' }, /not a repetition/);
+    await refused({ minPlayers: 'lots' }, /whole number between 1 and 1000/);
+    await refused({ minPlayers: '9', reminders: '2h' }, /maximum number of players is below the minimum/);
+    const hijack = await w.submitModal(p(2), modal.custom_id, { ...values, minPlayers: '2' });
+    assert.match(data(hijack).content ?? '', /Only the host/);
+    assert.equal(JSON.stringify(await game()), before, 'nothing changed');
+
+    const done = await w.submitModal(HOST, modal.custom_id, {
+      minPlayers: '2',
+      reminders: '15m, 1d',
+      repeat: 'every 2 weeks',
+      activity: 'Valheim',
+      instructions: 'Bring food.',
+    });
+    assert.match(data(done).content ?? '', /Saved “Raid night \(moved\)”/);
+    const after = await game();
+    assert.equal(after.minPlayers, 2);
+    assert.deepEqual(after.reminderOffsetsMinutes, [1440, 15]);
+    assert.deepEqual(after.recurrence, { kind: 'weekly', interval: 2 });
+    assert.equal(after.activity, 'Valheim');
+    assert.equal(after.signupInstructions, 'Bring food.');
+    assert.equal(after.title, 'Raid night (moved)', 'the first step’s fields untouched');
+
+    // Opened again: filled in with what was saved, which reads back as no change.
+    const again = await openMore();
+    assert.deepEqual(again.values, {
+      minPlayers: '2',
+      reminders: '1d, 15m',
+      repeat: '2 weeks',
+      activity: 'Valheim',
+      instructions: 'Bring food.',
+    });
+    assert.match(
+      data(await w.submitModal(HOST, again.modal.custom_id, again.values)).content ?? '',
+      /Nothing changed/,
+    );
+    // Back to a single game (the last test completes it: no next instance wanted).
+    const single = await w.submitModal(HOST, again.modal.custom_id, { ...again.values, repeat: '' });
+    assert.match(data(single).content ?? '', /Saved/);
+    assert.equal((await game()).recurrence, null);
   });
 
   it('a game moved to another channel takes its announcement along', async () => {

@@ -237,8 +237,17 @@ export async function startGamesDiscord(
     database,
     bot,
     interact,
-    command: (userId, sub, options = []) =>
-      interact(userId, 2, { id: '1', name: 'game', type: 1, options: [{ type: 1, name: sub, options }] }),
+    command: (userId, sub, options = []) => {
+      // "reminders off": a subcommand inside a group, nested as Discord sends it.
+      const [first, second] = sub.split(' ');
+      const leaf = { type: 1, name: second ?? first, options };
+      return interact(userId, 2, {
+        id: '1',
+        name: 'game',
+        type: 1,
+        options: [second ? { type: 2, name: first, options: [leaf] } : leaf],
+      });
+    },
     submitModal: (userId, customId, fields) =>
       interact(userId, 5, {
         custom_id: customId,

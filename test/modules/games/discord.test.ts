@@ -4,9 +4,13 @@ import { sql } from 'drizzle-orm';
 import { syncAnnouncement } from '#modules/games/discord/sync.ts';
 import { PLAYER_JOINED } from '#modules/games/events.ts';
 import { run } from '#platform/db/statement.ts';
+import { PermissionBits } from '#platform/discord/permissions.ts';
+import { createLogger } from '#platform/log/logger.ts';
+import { createRepeatedProblems } from '#platform/log/repeated.ts';
 import { postgresFactory } from '#test/support/databases.ts';
 import { skipWithoutServices } from '#test/support/services.ts';
 import {
+  BOT_ROLE,
   buttonIds,
   embedOf,
   fieldOf,
@@ -308,6 +312,7 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
     const deps = {
       discord: () => w.runtime.discord.forModule('games').discord,
       i18n: w.runtime.i18n,
+      problems: createRepeatedProblems(),
       now: () => new Date(Date.parse(postAt) + 60_000),
     };
     const posts = () => w.standin.callsTo('POST', '/channels/:channel/messages').length;
@@ -336,6 +341,52 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
     assert.equal(w.standin.callsTo('PATCH', '/channels/:channel/messages/:message').length, patches);
   });
 
+  it('a permission the bot lacks is warned about once per guild, not on every event, until it works again', async () => {
+    const botRole = w.standin.world.guilds.get(G)?.roles.find((r) => r.id === BOT_ROLE);
+    assert.ok(botRole);
+    const granted = botRole.permissions;
+    const postAt = inDays(2, 12);
+    const game = await createViaApi({ title: 'Roleless night', startsAt: inDays(5), postAt });
+    const lines: Array<{ level: string; msg: string; problem?: string }> = [];
+    const log = createLogger({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const deps = {
+      discord: () => w.runtime.discord.forModule('games').discord,
+      i18n: w.runtime.i18n,
+      problems: createRepeatedProblems(),
+      now: () => new Date(Date.parse(postAt) + 60_000),
+    };
+    const config = (tempRole: boolean) =>
+      w.api('PUT', `/api/v1/guilds/${G}/games/config`, HOST, {
+        announcementChannelIds: [GAMES_CHANNEL],
+        tempRole,
+      });
+    const sync = () => w.runtime.db.withSystem((tx) => syncAnnouncement(deps, tx, log, game.id));
+    const roleLines = (level: string) =>
+      lines.filter((l) => l.level === level && l.problem === 'temp-role').length;
+    try {
+      assert.equal((await config(true)).statusCode, 200);
+      botRole.permissions = PermissionBits.EMBED_LINKS.toString(); // no Manage Roles
+      for (let i = 0; i < 4; i++) await sync();
+      assert.equal(
+        w.standin.callsTo('POST', '/guilds/:guild/roles').filter((c) => c.status === 403).length,
+        4,
+      );
+      assert.equal(roleLines('warn'), 1, 'one warning for four events');
+      assert.equal(roleLines('debug'), 3);
+      // Granted: the role is made, and the next failure would warn again.
+      botRole.permissions = granted;
+      await sync();
+      assert.ok(w.standin.world.guilds.get(G)?.roles.some((r) => r.name === '🎲 Roleless night'));
+      assert.ok(
+        lines.some((l) => l.level === 'info' && l.problem === 'temp-role' && l.msg === 'works again'),
+      );
+      assert.deepEqual(deps.problems.active(G), []);
+    } finally {
+      botRole.permissions = granted;
+      await config(false);
+    }
+  });
+
   it('a time it cannot read, or one in the past, is answered ephemerally and creates nothing', async () => {
     const games = await count('games.games');
     const opened = await w.command(HOST, 'create');
@@ -357,17 +408,92 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
     assert.equal(await count('games.discord_drafts'), 0);
   });
 
-  it('/game reminders off and lead time answer ephemerally', async () => {
-    const off = await w.command(p(2), 'reminders', [{ name: 'mode', type: 3, value: 'off' }]);
+  it('/game reminders off|on|lead (a group): ephemeral answers, preferences saved, bad lead times refused', async () => {
+    const prefs = async (userId: string) =>
+      (await w.api('GET', `/api/v1/guilds/${G}/games/reminder-preferences`, userId)).body;
+    const off = await w.command(p(2), 'reminders off');
     assert.ok(isEphemeral(off));
     assert.match(data(off).content ?? '', /Reminders are off for all games/);
-    const lead = await w.command(p(2), 'reminders', [
-      { name: 'mode', type: 3, value: 'lead' },
-      { name: 'minutes', type: 4, value: 30 },
+    const on = await w.command(p(2), 'reminders on');
+    assert.match(data(on).content ?? '', /Reminders are on again for all games/);
+    for (const [text, minutes, shown] of [
+      ['30', 30, '30m'],
+      ['2h', 120, '2h'],
+      ['1d 2h', 1560, '1d 2h'],
+    ] as const) {
+      const lead = await w.command(p(2), 'reminders lead', [{ name: 'time', type: 3, value: text }]);
+      assert.ok(isEphemeral(lead));
+      assert.equal(data(lead).content, `You will be reminded ${shown} before your games.`);
+      assert.match(JSON.stringify(await prefs(p(2))), new RegExp(`"leadMinutes":${minutes}\\b`));
+    }
+    const game = await newGame('Reminder night');
+    const forGame = await w.command(p(3), 'reminders lead', [
+      { name: 'time', type: 3, value: '45m' },
+      { name: 'game', type: 3, value: game.id },
     ]);
-    assert.match(data(lead).content ?? '', /30 minutes before/);
-    const missing = await w.command(p(2), 'reminders', [{ name: 'mode', type: 3, value: 'lead' }]);
-    assert.match(data(missing).content ?? '', /whole number/);
+    assert.equal(data(forGame).content, 'Du wirst 45m vor „Reminder night“ erinnert.');
+    const offGame = await w.command(p(3), 'reminders off', [{ name: 'game', type: 3, value: game.id }]);
+    assert.match(data(offGame).content ?? '', /Reminder night/);
+    // The game option inside the group suggests the host's (and joined) games.
+    const suggested = await w.interact(HOST, 4, {
+      id: '1',
+      name: 'game',
+      type: 1,
+      options: [
+        {
+          type: 2,
+          name: 'reminders',
+          options: [
+            {
+              type: 1,
+              name: 'off',
+              options: [{ type: 3, name: 'game', value: 'reminder n', focused: true }],
+            },
+          ],
+        },
+      ],
+    });
+    assert.deepEqual(
+      (suggested.body.data as { choices: Array<{ value: string }> }).choices.map((c) => c.value),
+      [game.id],
+    );
+
+    const before = JSON.stringify(await prefs(p(2)));
+    for (const bad of ['soon', '0', '8d', '30x', '-5', '1h, 2h']) {
+      const refused = await w.command(p(2), 'reminders lead', [{ name: 'time', type: 3, value: bad }]);
+      assert.ok(isEphemeral(refused));
+      assert.match(data(refused).content ?? '', /is not a lead time/, bad);
+    }
+    const missing = await w.command(p(2), 'reminders lead');
+    assert.match(data(missing).content ?? '', /required/);
+    assert.equal(JSON.stringify(await prefs(p(2))), before, 'nothing changed');
+    // The old single command is gone: Discord would not send it, a forged one is refused.
+    const old = await w.command(p(2), 'reminders', [{ name: 'mode', type: 3, value: 'off' }]);
+    assert.match(data(old).content ?? '', /not available/);
+  });
+
+  it('a guild that turned the games module off gets no /game and no Join, only an ephemeral word why', async () => {
+    const game = await newGame('Switched off');
+    const core = w.runtime.core.settings;
+    const settings = async (enabledModules: string[]) =>
+      core.put(
+        G,
+        { ...(await core.get(G)), enabledModules },
+        { userId: HOST, via: 'session', scopes: 'all', guildId: undefined },
+      );
+    try {
+      await settings([]);
+      const list = await w.command(p(1), 'list');
+      assert.ok(isEphemeral(list));
+      assert.match(data(list).content ?? '', /“games” module is turned off/);
+      const join = await w.press(p(1), game.join, game.messageId);
+      assert.match(data(join).content ?? '', /turned off/);
+      assert.equal((await gameState(game.id)).confirmedCount, 0, 'nobody joined');
+    } finally {
+      await settings(['games']);
+    }
+    const joined = await w.press(p(1), game.join, game.messageId);
+    assert.match(data(joined).content ?? '', /You are in/);
   });
 
   it('keeps the announcement channel given in the config', async () => {

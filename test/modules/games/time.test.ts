@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
 import { toIcs } from '#modules/games/time/ics.ts';
+import { formatMinutes, parseMinutes, parseMinutesList } from '#modules/games/time/parse-duration.ts';
+import { formatRepeat, parseRepeat } from '#modules/games/time/parse-repeat.ts';
 import { parseWhen } from '#modules/games/time/parse-when.ts';
 import { nextOccurrence, nthWeekdayOf, occurrence } from '#modules/games/time/recurrence.ts';
 
@@ -132,5 +134,73 @@ describe('iCalendar', () => {
     assert.match(text, /SEQUENCE:3/);
     assert.match(text, /SUMMARY:Cancelled: Raid night/);
     assert.match(text, /Bring potions\\; tank wanted/);
+  });
+});
+
+describe('durations as typed in Discord', () => {
+  it('reads minutes, units and combinations, in English and German', () => {
+    const cases: Array<[string, number | undefined]> = [
+      ['30', 30],
+      ['30m', 30],
+      ['90 min', 90],
+      ['2h', 120],
+      ['1.5h', 90],
+      ['1h30m', 90],
+      ['1h 30', 90],
+      ['1d', 1440],
+      ['1 Tag', 1440],
+      ['2 Std', 120],
+      ['1w', 10080],
+      ['0', 0],
+    ];
+    for (const [text, minutes] of cases) assert.equal(parseMinutes(text), minutes, text);
+  });
+
+  it('refuses what is not a duration', () => {
+    for (const text of ['', 'soon', '30x', 'h', '-5', '1.2m', '1h, 2h', '30 15', 'NaN'])
+      assert.equal(parseMinutes(text), undefined, text);
+  });
+
+  it('reads lists, largest first without repeats, and writes durations back', () => {
+    assert.deepEqual(parseMinutesList('1d, 15m'), [1440, 15]);
+    assert.deepEqual(parseMinutesList('15m; 1d\n60'), [1440, 60, 15]);
+    assert.deepEqual(parseMinutesList('60 15'), [60, 15]);
+    assert.deepEqual(parseMinutesList('60, 1h'), [60]);
+    assert.deepEqual(parseMinutesList(' '), []);
+    assert.equal(parseMinutesList('1d, later'), undefined);
+    assert.equal(formatMinutes(1530), '1d 1h 30m');
+    assert.equal(formatMinutes(60), '1h');
+    for (const m of [5, 45, 60, 90, 1440, 1530]) assert.equal(parseMinutes(formatMinutes(m)), m);
+  });
+});
+
+describe('repetitions as typed in a Discord form', () => {
+  // Tuesday 10 March 2026, the second Tuesday of the month.
+  const start = at('2026-03-10T20:00');
+  const read = (text: string) => parseRepeat(text, start, BERLIN);
+
+  it('reads single, weekly and monthly games, in English and German', () => {
+    for (const text of ['', ' ', 'no', 'once', 'einmal']) assert.equal(read(text), null, text);
+    assert.deepEqual(read('weekly'), { kind: 'weekly', interval: 1 });
+    assert.deepEqual(read('every 2 weeks'), { kind: 'weekly', interval: 2 });
+    assert.deepEqual(read('3 Wochen'), { kind: 'weekly', interval: 3 });
+    assert.deepEqual(read('Monthly'), { kind: 'monthly_date', interval: 1 });
+    assert.deepEqual(read('2 months weekday'), { kind: 'monthly_weekday', interval: 2, nth: 2 });
+    assert.deepEqual(read('monatlich letzter'), { kind: 'monthly_weekday', interval: 1, nth: -1 });
+  });
+
+  it('refuses what it cannot read, and writes every rule back as text it reads the same', () => {
+    for (const text of [
+      'fortnightly',
+      '0 weeks',
+      'weekly weekday',
+      '2',
+      'every month on tuesday',
+      '100 weeks',
+    ])
+      assert.equal(read(text), undefined, text);
+    for (const text of ['weekly', '2 weeks', 'monthly', '3 months', 'monthly weekday', 'monthly last'])
+      assert.equal(formatRepeat(read(text) ?? null), text);
+    assert.equal(formatRepeat(null), '');
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { APIEmbed } from 'discord-api-types/v10';
+import { buildCommand } from '#platform/discord/commands/build.ts';
 import { decodeCustomId, encodeCustomId } from '#platform/discord/commands/custom-id.ts';
 import { diffCommands } from '#platform/discord/commands/diff.ts';
 import {
@@ -282,5 +283,46 @@ describe('paginator', () => {
     const after = buttonsOf(next);
     assert.equal(after.length, 3);
     assert.ok(after.every((b) => b.disabled));
+  });
+});
+
+describe('command declarations with groups', () => {
+  const i18n = createI18n();
+  i18n.extend({
+    en: {
+      t: { c: { description: 'C', sub: { a: { description: 'A' } }, group: { a: { description: 'G' } } } },
+    },
+  });
+  const handler = async () => ({ content: 'x' });
+
+  it('refuses a group named like a subcommand, options beside subcommands, and an empty group', () => {
+    assert.throws(
+      () =>
+        buildCommand(i18n, {
+          name: 'c',
+          key: 't.c',
+          subcommands: { a: { handler } },
+          groups: { a: { subcommands: { a: { handler } } } },
+        }),
+      /both a subcommand and a group/,
+    );
+    assert.throws(
+      () =>
+        buildCommand(i18n, {
+          name: 'c',
+          key: 't.c',
+          options: { x: { type: 'string' } },
+          groups: { a: { subcommands: { a: { handler } } } },
+        }),
+      /options belong to its subcommands/,
+    );
+    assert.throws(
+      () => buildCommand(i18n, { name: 'c', key: 't.c', groups: { a: { subcommands: {} } } }),
+      /1–25 subcommands/,
+    );
+    assert.throws(
+      () => buildCommand(i18n, { name: 'c', key: 't.c', groups: { x: { subcommands: { a: { handler } } } } }),
+      /missing catalogue entry t\.c\.group\.x\.description/,
+    );
   });
 });

@@ -65,7 +65,7 @@ describe('several bot identities in one process', () => {
         .byName('alpha')
         ?.registry.applicationCommands()
         .map((c) => c.name),
-      ['admin', 'boom', 'echo', 'fail', 'form', 'host', 'pages', 'pick', 'purge', 'slow'],
+      ['admin', 'boom', 'echo', 'fail', 'form', 'host', 'notify', 'pages', 'pick', 'purge', 'slow'],
     );
     assert.ok(
       t.runtime.discord

@@ -313,6 +313,117 @@ describe('HTTP interactions', () => {
     });
   });
 
+  describe('subcommand groups', () => {
+    const rulesAdd = (options: unknown[], extra: Json = {}) =>
+      command('notify', [{ name: 'rules', type: 2, options: [{ name: 'add', type: 1, options }] }], MEMBER, {
+        locale: 'en-US',
+        ...extra,
+      });
+
+    it('runs a subcommand inside a group with its options, and one beside the group', async () => {
+      const res = (
+        await t.interact(
+          alpha,
+          rulesAdd([
+            { name: 'minutes', type: 4, value: 30 },
+            { name: 'game', type: 3, value: 'Valheim' },
+          ]),
+        )
+      ).json();
+      assert.equal(data(res).content, 'rule: 30 min before Valheim');
+      assert.equal(data(res).flags, EPHEMERAL);
+      const status = (
+        await t.interact(alpha, command('notify', [{ name: 'status', type: 1, options: [] }]))
+      ).json();
+      assert.equal(data(status).content, 'nothing on');
+      assert.deepEqual(calls, ['notify:rules add', 'notify:status']);
+    });
+
+    it('checks the options of the subcommand in the group, and the group’s and subcommand’s requirements', async () => {
+      const text = async (payload: unknown) =>
+        data((await t.interact(alpha, payload)).json()).content as string;
+      assert.match(await text(rulesAdd([{ name: 'minutes', type: 4, value: 0 }])), /minutes/);
+      assert.equal(await text(rulesAdd([])), '“minutes” is required.');
+      // The group is guild-only: refused in DMs before its subcommand runs.
+      const dm = t.standin.interaction({
+        bot: alpha,
+        type: InteractionType.ApplicationCommand,
+        channelId: '820000000000000999',
+        userId: MEMBER,
+        locale: 'en-US',
+        data: {
+          id: '1',
+          name: 'notify',
+          type: 1,
+          options: [{ name: 'rules', type: 2, options: [{ name: 'add', type: 1, options: [] }] }],
+        },
+      });
+      assert.match(await text(dm), /only works in a server/);
+      // `clear` needs an admin.
+      const clear = (user: string) =>
+        command(
+          'notify',
+          [{ name: 'rules', type: 2, options: [{ name: 'clear', type: 1, options: [] }] }],
+          user,
+          {
+            locale: 'en-US',
+          },
+        );
+      assert.doesNotMatch(await text(clear(MEMBER)), /cleared/);
+      assert.equal(await text(clear(OWNER)), 'cleared');
+      // A subcommand or group this build does not declare.
+      assert.match(
+        await text(
+          command(
+            'notify',
+            [{ name: 'rules', type: 2, options: [{ name: 'purge', type: 1, options: [] }] }],
+            MEMBER,
+            {
+              locale: 'en-US',
+            },
+          ),
+        ),
+        /not available/,
+      );
+      assert.match(
+        await text(command('notify', [{ name: 'add', type: 1, options: [] }], MEMBER, { locale: 'en-US' })),
+        /not available/,
+      );
+      assert.deepEqual(calls, ['notify:rules clear']);
+    });
+
+    it('routes autocomplete to the option of the subcommand in the group', async () => {
+      const payload = t.standin.interaction({
+        bot: alpha,
+        type: InteractionType.ApplicationCommandAutocomplete,
+        guildId: GA,
+        channelId: CHANNEL_A,
+        userId: MEMBER,
+        data: {
+          id: '1',
+          name: 'notify',
+          type: 1,
+          options: [
+            {
+              name: 'rules',
+              type: 2,
+              options: [
+                { name: 'add', type: 1, options: [{ name: 'game', type: 3, value: 'a', focused: true }] },
+              ],
+            },
+          ],
+        },
+      });
+      const res = (await t.interact(alpha, payload)).json();
+      assert.equal(res.type, InteractionResponseType.ApplicationCommandAutocompleteResult);
+      assert.deepEqual(
+        (data(res).choices as Array<{ value: string }>).map((c) => c.value),
+        ['Apex Legends', 'Age of Empires IV', 'Among Us'],
+      );
+      assert.deepEqual(calls, ['notify-autocomplete:rules add:a']);
+    });
+  });
+
   describe('bad input answers ephemerally', () => {
     const ephemeralText = async (payload: unknown) => {
       const res = (await t.interact(alpha, payload)).json();
@@ -376,6 +487,89 @@ describe('HTTP interactions', () => {
       const text = await ephemeralText(command('boom', [], MEMBER, { locale: 'en-US' }));
       assert.match(text, /went wrong on our side/);
       assert.doesNotMatch(text, /a bug/);
+    });
+  });
+
+  describe('a module the guild turned off', () => {
+    const settings = () => t.runtime.core.settings;
+    const turn = async (modules: string[]) => {
+      const current = await settings().get(GB);
+      await settings().put(
+        GB,
+        { ...current, enabledModules: modules },
+        { userId: OTHER, via: 'session', scopes: 'all', guildId: undefined },
+      );
+    };
+    const inB = (type: number, data: Json, locale = 'en-US') =>
+      t.standin.interaction({
+        bot: alpha,
+        type,
+        guildId: GB,
+        channelId: CHANNEL_B,
+        userId: MEMBER,
+        locale,
+        data,
+      });
+    const answer = async (payload: unknown) => (await t.interact(alpha, payload)).json();
+
+    it('refuses its commands, buttons and forms ephemerally and suggests nothing, in the user’s language', async () => {
+      assert.deepEqual((await settings().get(GB)).enabledModules, ['games', 'testmod'], 'on by default');
+      await turn(['games']);
+      const echo = await answer(
+        inB(InteractionType.ApplicationCommand, {
+          id: '1',
+          name: 'echo',
+          type: 1,
+          options: [{ name: 'text', type: 3, value: 'hi' }],
+        }),
+      );
+      assert.equal(data(echo).flags, EPHEMERAL);
+      assert.equal(
+        data(echo).content,
+        'The “testmod” module is turned off on this server. An admin can turn it on in the dashboard’s server settings.',
+      );
+      const german = await answer(
+        inB(InteractionType.ApplicationCommand, { id: '1', name: 'slow', type: 1 }, 'de'),
+      );
+      assert.match(String(data(german).content), /Das Modul „testmod“ ist auf diesem Server ausgeschaltet/);
+      const button = await answer(
+        inB(InteractionType.MessageComponent, { custom_id: 'testmod:ping:v1:-:x', component_type: 2 }),
+      );
+      assert.match(String(data(button).content), /turned off/);
+      const form = await answer(
+        inB(InteractionType.ModalSubmit, {
+          custom_id: `testmod:feedback:v1:-:${MEMBER}`,
+          components: [{ type: 1, components: [{ type: 4, custom_id: 'comment', value: 'x' }] }],
+        }),
+      );
+      assert.match(String(data(form).content), /turned off/);
+      const suggestions = await answer(
+        inB(InteractionType.ApplicationCommandAutocomplete, {
+          id: '1',
+          name: 'pick',
+          type: 1,
+          options: [{ name: 'game', type: 3, value: 'a', focused: true }],
+        }),
+      );
+      assert.equal(suggestions.type, InteractionResponseType.ApplicationCommandAutocompleteResult);
+      assert.deepEqual(data(suggestions).choices, []);
+      assert.deepEqual(calls, [], 'no handler ran');
+
+      // Guild A keeps it; turned on again, guild B has it back.
+      const inA = await answer(
+        command('echo', [{ name: 'text', type: 3, value: 'a' }], MEMBER, { locale: 'en-US' }),
+      );
+      assert.equal(data(inA).content, 'You said: a');
+      await turn(['games', 'testmod']);
+      const back = await answer(
+        inB(InteractionType.ApplicationCommand, {
+          id: '1',
+          name: 'echo',
+          type: 1,
+          options: [{ name: 'text', type: 3, value: 'b' }],
+        }),
+      );
+      assert.equal(data(back).content, 'You said: b');
     });
   });
 

@@ -29,6 +29,7 @@ describe('guildhall discord register', () => {
       'form',
       'game',
       'host',
+      'notify',
       'pages',
       'pick',
       'purge',
@@ -43,12 +44,42 @@ describe('guildhall discord register', () => {
     assert.deepEqual(echo?.contexts, [0, 1], 'usable in DMs as it requires nothing');
     const admin = sent.find((c) => c.name === 'admin');
     assert.deepEqual(admin?.contexts, [0], 'guild only');
+    // A group (type 2) holds its subcommands (type 1), each with its options and localizations.
+    const notify = sent.find((c) => c.name === 'notify') as { options: Array<Record<string, unknown>> };
+    assert.deepEqual(
+      notify.options.map((o) => [o.type, o.name]),
+      [
+        [1, 'status'],
+        [2, 'rules'],
+      ],
+    );
+    const rules = notify.options[1] as {
+      name_localizations: unknown;
+      options: Array<Record<string, unknown>>;
+    };
+    assert.deepEqual(rules.name_localizations, { de: 'regeln' });
+    assert.deepEqual(
+      rules.options.map((o) => [o.type, o.name, o.name_localizations]),
+      [
+        [1, 'add', { de: 'neu' }],
+        [1, 'clear', {}],
+      ],
+    );
+    const add = rules.options[0] as { options: Array<Record<string, unknown>> };
+    assert.deepEqual(
+      add.options.map((o) => [o.name, o.type, o.required, o.autocomplete]),
+      [
+        ['minutes', 4, true, undefined],
+        ['game', 3, false, true],
+      ],
+    );
+    assert.deepEqual((notify as Record<string, unknown>).contexts, [0, 1], '/notify status works in DMs');
 
     const [second] = await registerCommands(t.runtime, {});
     assert.equal(second?.applied, false);
-    assert.equal(second?.diff.unchanged.length, 11);
+    assert.equal(second?.diff.unchanged.length, 12);
     assert.equal(t.standin.callsTo('PUT', '/applications/:app/commands').length, 1, 'no second overwrite');
-    assert.match(describeResult(second as never, 'global', false).join('\n'), /up to date: 11 commands/);
+    assert.match(describeResult(second as never, 'global', false).join('\n'), /up to date: 12 commands/);
   });
 
   it('reports changed and removed commands, and dry runs change nothing', async () => {
@@ -77,7 +108,7 @@ describe('guildhall discord register', () => {
 
   it('registers per guild, and refuses unknown identities', async () => {
     const [r] = await registerCommands(t.runtime, { guildId: GUILD });
-    assert.equal(r?.diff.added.length, 11);
+    assert.equal(r?.diff.added.length, 12);
     assert.equal(t.standin.callsTo('PUT', '/applications/:app/guilds/:guild/commands').length, 1);
     await assert.rejects(registerCommands(t.runtime, { bot: 'nobody' }), /No bot identity "nobody"/);
   });

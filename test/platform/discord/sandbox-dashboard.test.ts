@@ -231,6 +231,24 @@ describe('the sandbox as the dashboard uses it', () => {
     });
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.json().response.data.content, `gave 2 to <@${MIA}>`);
+    // A group's subcommands are listed flat ("reminders off") and run nested, as Discord sends them.
+    const game = en.find((c: { name: string }) => c.name === 'game') as {
+      subcommands: Array<{ name: string; options: Array<{ name: string }> }>;
+    };
+    assert.deepEqual(
+      game.subcommands.filter((s) => s.name.startsWith('reminders')).map((s) => s.name),
+      ['reminders off', 'reminders on', 'reminders lead'],
+    );
+    const lead = await press(ADA, {
+      type: 'command',
+      channelId: DEMO_CHANNELS.general,
+      name: 'game',
+      subcommand: 'reminders lead',
+      options: { time: '2h' },
+      actAs: HUGO,
+    });
+    assert.equal(lead.statusCode, 200, lead.body);
+    assert.equal(lead.json().response.data.content, 'You will be reminded 2h before your games.');
   });
 
   it('lists a guild’s roles and the modules a guild can enable', async () => {

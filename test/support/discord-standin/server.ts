@@ -535,6 +535,14 @@ export class DiscordStandin {
       if (!w.members.get(t.guildId as string)?.has(params.user as string)) throw E.unknownMember();
       t.memberIds = [...new Set([...(t.memberIds ?? []), params.user as string])];
     });
+    this.#on('DELETE', '/channels/:channel/thread-members/:user', ({ params, bot }) => {
+      const t = this.#channel(params.channel as string, bot);
+      if (!t.parentId) throw E.invalidBody();
+      if (t.archived) throw E.archived();
+      // As Discord: someone who is not in the thread is an Unknown Member.
+      if (!(t.memberIds ?? []).includes(params.user as string)) throw E.unknownMember();
+      t.memberIds = (t.memberIds ?? []).filter((id) => id !== params.user);
+    });
     this.#on('GET', '/channels/:channel', ({ params, bot }) =>
       w.apiChannel(this.#channel(params.channel as string, bot)),
     );

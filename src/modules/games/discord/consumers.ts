@@ -21,7 +21,6 @@ import { readGame } from '../service/rows.ts';
 import type { Game } from '../types.ts';
 import { whenText } from './render.ts';
 import {
-  addToThread,
   archiveThread,
   ensureThread,
   gameParams,
@@ -32,6 +31,7 @@ import {
   type Synced,
   sendDm,
   syncAnnouncement,
+  threadFollows,
 } from './sync.ts';
 
 /**
@@ -90,6 +90,12 @@ export function discordConsumers(deps: SyncDeps): Subscription[] {
     await sync(event, ctx);
   };
 
+  /** The announcement, then the player's place in the thread (joined, left, can't come). */
+  const syncAndThread = async (event: Envelope<GamePayload & { userId: string }>, ctx: HandlerContext) => {
+    const synced = await sync(event, ctx);
+    await threadFollows(deps, ctx.log, synced, event.payload.userId);
+  };
+
   const stateOf = (synced: Synced, userId: string) =>
     synced.game?.participants.find((p) => p.userId === userId)?.state ?? null;
 
@@ -97,15 +103,12 @@ export function discordConsumers(deps: SyncDeps): Subscription[] {
     consumer('announce-created', GAME_CREATED, syncOnly),
     consumer('announce-post-due', GAME_POST_DUE, syncOnly),
     consumer('announce-updated', GAME_UPDATED, syncOnly),
-    consumer('announce-joined', PLAYER_JOINED, async (event, ctx) => {
-      const synced = await sync(event, ctx);
-      if (synced.row && (event.payload.state === 'confirmed' || event.payload.state === 'host_added'))
-        await addToThread(deps, ctx.log, synced.row, event.payload.userId);
-    }),
-    consumer('announce-left', PLAYER_LEFT, syncOnly),
-    consumer('announce-declined', PLAYER_DECLINED, syncOnly),
+    consumer('announce-joined', PLAYER_JOINED, syncAndThread),
+    consumer('announce-left', PLAYER_LEFT, syncAndThread),
+    consumer('announce-declined', PLAYER_DECLINED, syncAndThread),
     consumer('announce-removed', PLAYER_REMOVED, async (event, ctx) => {
       const synced = await sync(event, ctx);
+      await threadFollows(deps, ctx.log, synced, event.payload.userId);
       // Re-added since? Then the removal is old news.
       if (synced.game && stateOf(synced, event.payload.userId) === null)
         await dmAbout(ctx, event, synced, event.payload.userId, 'removed');
@@ -116,7 +119,7 @@ export function discordConsumers(deps: SyncDeps): Subscription[] {
       if (synced.game?.status !== 'SCHEDULED') return;
       if (state !== 'confirmed' && state !== 'host_added') return;
       await dmAbout(ctx, event, synced, event.payload.userId, 'promoted');
-      if (synced.row) await addToThread(deps, ctx.log, synced.row, event.payload.userId);
+      await threadFollows(deps, ctx.log, synced, event.payload.userId);
     }),
     consumer('announce-demoted', PLAYER_DEMOTED, async (event, ctx) => {
       const synced = await sync(event, ctx);

@@ -3,6 +3,7 @@ import type { Database } from '#platform/db/database.ts';
 import type { DiscordPart } from '#platform/discord/commands/types.ts';
 import type { DiscordBots } from '#platform/discord/identities.ts';
 import type { I18n } from '#platform/i18n/i18n.ts';
+import { createRepeatedProblems } from '#platform/log/repeated.ts';
 import type { GamesService } from '../service/contract.ts';
 import { discordConsumers } from './consumers.ts';
 import { gamesInteractions } from './interactions.ts';
@@ -37,6 +38,7 @@ export function gamesDiscord(deps: GamesDiscordDeps): {
     consumers: discordConsumers({
       discord: () => deps.bots.forModule('games').discord,
       i18n: deps.i18n,
+      problems: createRepeatedProblems(),
       ...(deps.now ? { now: deps.now } : {}),
     }),
   };

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
-  type APIActionRowComponent,
   type APIApplicationCommandOptionChoice,
-  type APIComponentInModalActionRow,
   type APIModalInteractionResponseCallbackData,
   ButtonStyle,
   ComponentType,
-  TextInputStyle,
 } from 'discord-api-types/v10';
 import { DateTime } from 'luxon';
 import type { Database } from '#platform/db/database.ts';
@@ -25,8 +22,11 @@ import { embed } from '#platform/discord/embeds.ts';
 import { createPaginator } from '#platform/discord/paginator.ts';
 import { fullTime, relativeTime } from '#platform/discord/timestamps.ts';
 import type { GamesService } from '../service/contract.ts';
+import { formatMinutes, parseMinutes } from '../time/parse-duration.ts';
 import { parseWhen } from '../time/parse-when.ts';
-import type { Actor, GameInput, GamePatch, GameSummary } from '../types.ts';
+import type { GameInput, GamePatch, GameSummary } from '../types.ts';
+import { editMore, editMoreButton } from './edit-more.ts';
+import { actorOf, ephemeral, guildOf, intField, K, LIMITS, textInput } from './form.ts';
 import { INSERT_DRAFT, TAKE_DRAFT } from './queries.ts';
 import { BUTTON_VERSION, BUTTONS, whenText } from './render.ts';
 
@@ -36,59 +36,7 @@ export type InteractionDeps = {
   readonly now?: () => Date;
 };
 
-const K = 'games.discord';
 const PAGE_SIZE = 10;
-const LIMITS = {
-  title: 100,
-  when: 100,
-  description: 1000,
-  duration: { min: 5, max: 1440 },
-  maxPlayers: { min: 1, max: 1000 },
-  leadMinutes: { min: 1, max: 10080 },
-} as const;
-
-/** What a Discord user acts as in the service (the audit log names them). */
-export function actorOf(ctx: BaseContext): Actor {
-  return {
-    userId: ctx.userId,
-    principal: { userId: ctx.userId, via: 'session', scopes: 'all', guildId: ctx.guildId ?? undefined },
-    requestId: ctx.interaction.id,
-  };
-}
-
-const guildOf = (ctx: BaseContext) => ctx.guildId as string;
-const ephemeral = (content: string): Reply => ({ content, ephemeral: true });
-
-/** A whole number in range, from a text field; undefined when empty, null when invalid. */
-function intField(value: string | undefined, range: { min: number; max: number }): number | null | undefined {
-  const text = value?.trim() ?? '';
-  if (text === '') return undefined;
-  if (!/^\d{1,7}$/.test(text)) return null;
-  const n = Number(text);
-  return n >= range.min && n <= range.max ? n : null;
-}
-
-function textInput(
-  id: string,
-  label: string,
-  options: { value?: string; placeholder?: string; required?: boolean; max: number; paragraph?: boolean },
-): APIActionRowComponent<APIComponentInModalActionRow> {
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      {
-        type: ComponentType.TextInput,
-        custom_id: id,
-        label: label.slice(0, 45),
-        style: options.paragraph ? TextInputStyle.Paragraph : TextInputStyle.Short,
-        required: options.required ?? false,
-        max_length: options.max,
-        ...(options.value ? { value: options.value.slice(0, options.max) } : {}),
-        ...(options.placeholder ? { placeholder: options.placeholder.slice(0, 100) } : {}),
-      },
-    ],
-  };
-}
 
 /** "Fri 4 Dec 20:00" in the game's zone, for autocomplete labels (which cannot hold `<t:…>`). */
 function shortWhen(game: Pick<GameSummary, 'startsAt' | 'timezone'>, locale: string): string {
@@ -353,9 +301,16 @@ export function gamesInteractions(deps: InteractionDeps) {
         patch.durationMinutes = i.durationMinutes ?? null;
       if ((i.maxPlayers ?? null) !== game.maxPlayers) patch.maxPlayers = i.maxPlayers ?? null;
       if (form.startsAt) patch.startsAt = form.startsAt;
-      if (Object.keys(patch).length === 0) return ephemeral(ctx.t(`${K}.edit.nothing`));
+      // Either way the answer offers the second step (min players, reminders, repeat, …).
+      const more = [editMoreButton(ctx, game.id)];
+      if (Object.keys(patch).length === 0)
+        return { ephemeral: true, content: ctx.t(`${K}.edit.nothing`), components: more };
       const updated = await service.update(guildId, actorOf(ctx), game.id, patch as GamePatch);
-      return ephemeral(ctx.t(`${K}.edit.done`, { title: updated.title, when: whenText(updated.startsAt) }));
+      return {
+        ephemeral: true,
+        content: ctx.t(`${K}.edit.done`, { title: updated.title, when: whenText(updated.startsAt) }),
+        components: more,
+      };
     },
   };
 
@@ -418,6 +373,22 @@ export function gamesInteractions(deps: InteractionDeps) {
         }),
       ],
     };
+  };
+
+  // ---- reminder preferences ------------------------------------------------------------------
+
+  /** The game the `game` option names (the user's, checked by the service), or all games. */
+  const chosenGame = async (ctx: BaseContext & { options: Readonly<Record<string, unknown>> }) => {
+    const gameId = ctx.options.game === undefined ? null : String(ctx.options.game);
+    const title = gameId ? (await service.get(guildOf(ctx), gameId)).title : undefined;
+    return { gameId, title };
+  };
+
+  const mute = async (ctx: BaseContext & { options: Readonly<Record<string, unknown>> }, muted: boolean) => {
+    const { gameId, title } = await chosenGame(ctx);
+    await service.setReminderPreference(guildOf(ctx), ctx.userId, { gameId, muted });
+    const key = `${K}.reminders.${muted ? 'off' : 'on'}${gameId ? 'Game' : 'All'}`;
+    return ephemeral(ctx.t(key, { title: title ?? '' }));
   };
 
   // ---- the command -------------------------------------------------------------------------
@@ -500,38 +471,45 @@ export function gamesInteractions(deps: InteractionDeps) {
           };
         },
       },
+    },
+    groups: {
       reminders: {
-        ephemeral: true,
-        options: {
-          mode: { type: 'string', required: true, choices: ['off', 'on', 'lead'] },
-          game: gameOption(true, false),
-          minutes: { type: 'integer', minValue: LIMITS.leadMinutes.min, maxValue: LIMITS.leadMinutes.max },
-        },
-        async handler(ctx) {
-          const guildId = guildOf(ctx);
-          const gameId = ctx.options.game === undefined ? null : String(ctx.options.game);
-          const title = gameId ? (await service.get(guildId, gameId)).title : undefined;
-          const mode = String(ctx.options.mode);
-          if (mode === 'lead') {
-            const minutes = ctx.options.minutes;
-            if (typeof minutes !== 'number')
+        subcommands: {
+          off: { ephemeral: true, options: { game: gameOption(true, false) }, handler: (c) => mute(c, true) },
+          on: { ephemeral: true, options: { game: gameOption(true, false) }, handler: (c) => mute(c, false) },
+          lead: {
+            ephemeral: true,
+            options: {
+              time: { type: 'string', required: true, maxLength: 20 },
+              game: gameOption(true, false),
+            },
+            async handler(ctx) {
+              const text = String(ctx.options.time);
+              const minutes = parseMinutes(text);
+              if (
+                minutes === undefined ||
+                minutes < LIMITS.leadMinutes.min ||
+                minutes > LIMITS.leadMinutes.max
+              )
+                return ephemeral(
+                  ctx.t(`${K}.reminders.badLead`, { text, max: LIMITS.leadMinutes.max / 1440 }),
+                );
+              const { gameId, title } = await chosenGame(ctx);
+              await service.setReminderPreference(guildOf(ctx), ctx.userId, { gameId, leadMinutes: minutes });
+              const lead = formatMinutes(minutes);
               return ephemeral(
-                ctx.t(`${K}.create.notNumber`, {
-                  field: ctx.t(`${K}.commands.game.sub.reminders.options.minutes.description`),
-                  ...LIMITS.leadMinutes,
-                }),
+                title === undefined
+                  ? ctx.t(`${K}.reminders.lead`, { lead })
+                  : ctx.t(`${K}.reminders.leadGame`, { lead, title }),
               );
-            await service.setReminderPreference(guildId, ctx.userId, { gameId, leadMinutes: minutes });
-            return ephemeral(ctx.t(`${K}.reminders.lead`, { minutes }));
-          }
-          const muted = mode === 'off';
-          await service.setReminderPreference(guildId, ctx.userId, { gameId, muted });
-          const key = `${K}.reminders.${muted ? 'off' : 'on'}${gameId ? 'Game' : 'All'}`;
-          return ephemeral(ctx.t(key, { title: title ?? '' }));
+            },
+          },
         },
       },
     },
   };
+
+  const more = editMore({ service });
 
   return {
     commands: [command],
@@ -542,7 +520,8 @@ export function gamesInteractions(deps: InteractionDeps) {
       createConfirm,
       createCancel,
       listPages.component,
+      more.component,
     ],
-    modals: [createSubmit, editSubmit],
+    modals: [createSubmit, editSubmit, more.modal],
   };
 }

@@ -103,13 +103,28 @@ const en = {
     modalTitle: 'Edit game',
     done: 'Saved “{{title}}”; the announcement follows.',
     nothing: 'Nothing changed.',
+    more: 'More settings…',
+    moreTitle: 'More settings',
+    minPlayers: 'Minimum players',
+    reminders: 'Reminders before the start (e.g. 1d, 15m)',
+    repeat: 'Repeats (empty: once)',
+    repeatPlaceholder: 'weekly, 2 weeks, monthly, monthly weekday, monthly last',
+    activity: 'Game played',
+    instructions: 'Instructions for the players',
+    badReminders:
+      '“{{text}}” are not reminder times: write durations such as 1d, 2h, 15m, separated by commas (at most {{max}}, each at most 30 days). Nothing was changed.',
+    badRepeat:
+      '“{{text}}” is not a repetition I know: leave it empty for a single game, or write weekly, 2 weeks, monthly, monthly weekday or monthly last. Nothing was changed.',
   },
   reminders: {
     offAll: 'Reminders are off for all games of this server.',
     offGame: 'Reminders are off for “{{title}}”.',
     onAll: 'Reminders are on again for all games of this server.',
     onGame: 'Reminders are on again for “{{title}}”.',
-    lead: 'You will be reminded {{minutes}} minutes before your games.',
+    lead: 'You will be reminded {{lead}} before your games.',
+    leadGame: 'You will be reminded {{lead}} before “{{title}}”.',
+    badLead:
+      '“{{text}}” is not a lead time: write minutes (30) or a duration such as 30m, 2h or 1d (at most {{max}} days).',
   },
   commands: {
     game: {
@@ -130,15 +145,26 @@ const en = {
           },
         },
         edit: { description: 'Change a game you host', options: { game: { description: 'The game' } } },
+      },
+      group: {
         reminders: {
-          description: 'Turn your reminders off or on, or choose your lead time',
-          options: {
-            mode: {
-              description: 'Off, on, or your own lead time',
-              choices: { off: 'off', on: 'on', lead: 'lead time' },
+          description: 'Your reminders: off, on again, or your own lead time',
+          sub: {
+            off: {
+              description: 'No reminders (for one game, or all games)',
+              options: { game: { description: 'Only for this game (all games when left out)' } },
             },
-            game: { description: 'Only for this game (all games when left out)' },
-            minutes: { description: 'Lead time in minutes (with "lead time")' },
+            on: {
+              description: 'Reminders again (for one game, or all games)',
+              options: { game: { description: 'Only for this game (all games when left out)' } },
+            },
+            lead: {
+              description: 'Be reminded this long before the start, instead of the game’s reminders',
+              options: {
+                time: { description: 'How long before: 30 (minutes), 30m, 2h, 1d' },
+                game: { description: 'Only for this game (all games when left out)' },
+              },
+            },
           },
         },
       },
@@ -245,13 +271,28 @@ const de: Messages = {
     modalTitle: 'Spiel bearbeiten',
     done: '„{{title}}“ gespeichert; die Ankündigung folgt.',
     nothing: 'Nichts geändert.',
+    more: 'Weitere Einstellungen…',
+    moreTitle: 'Weitere Einstellungen',
+    minPlayers: 'Mindestzahl an Spielern',
+    reminders: 'Erinnerungen vor Beginn (z. B. 1d, 15m)',
+    repeat: 'Wiederholung (leer: einmalig)',
+    repeatPlaceholder: 'wöchentlich, 2 Wochen, monatlich, monatlich Wochentag, monatlich letzter',
+    activity: 'Gespieltes Spiel',
+    instructions: 'Hinweise für die Spieler',
+    badReminders:
+      '„{{text}}“ sind keine Erinnerungszeiten: schreib Dauern wie 1d, 2h, 15m, durch Kommas getrennt (höchstens {{max}}, jede höchstens 30 Tage). Nichts wurde geändert.',
+    badRepeat:
+      '„{{text}}“ ist keine Wiederholung, die ich kenne: leer lassen für ein einzelnes Spiel, oder wöchentlich, 2 Wochen, monatlich, monatlich Wochentag oder monatlich letzter. Nichts wurde geändert.',
   },
   reminders: {
     offAll: 'Erinnerungen sind für alle Spiele dieses Servers aus.',
     offGame: 'Erinnerungen für „{{title}}“ sind aus.',
     onAll: 'Erinnerungen sind für alle Spiele dieses Servers wieder an.',
     onGame: 'Erinnerungen für „{{title}}“ sind wieder an.',
-    lead: 'Du wirst {{minutes}} Minuten vor deinen Spielen erinnert.',
+    lead: 'Du wirst {{lead}} vor deinen Spielen erinnert.',
+    leadGame: 'Du wirst {{lead}} vor „{{title}}“ erinnert.',
+    badLead:
+      '„{{text}}“ ist keine Vorlaufzeit: schreib Minuten (30) oder eine Dauer wie 30m, 2h oder 1d (höchstens {{max}} Tage).',
   },
   commands: {
     game: {
@@ -276,15 +317,26 @@ const de: Messages = {
           description: 'Ein Spiel ändern, das du leitest',
           options: { game: { description: 'Das Spiel' } },
         },
+      },
+      group: {
         reminders: {
-          description: 'Erinnerungen aus- oder einschalten oder deine Vorlaufzeit wählen',
-          options: {
-            mode: {
-              description: 'Aus, an oder deine eigene Vorlaufzeit',
-              choices: { off: 'aus', on: 'an', lead: 'Vorlaufzeit' },
+          description: 'Deine Erinnerungen: aus, wieder an oder deine eigene Vorlaufzeit',
+          sub: {
+            off: {
+              description: 'Keine Erinnerungen (für ein Spiel oder alle Spiele)',
+              options: { game: { description: 'Nur für dieses Spiel (ohne: für alle Spiele)' } },
             },
-            game: { description: 'Nur für dieses Spiel (ohne: für alle Spiele)' },
-            minutes: { description: 'Vorlaufzeit in Minuten (mit „Vorlaufzeit“)' },
+            on: {
+              description: 'Wieder Erinnerungen (für ein Spiel oder alle Spiele)',
+              options: { game: { description: 'Nur für dieses Spiel (ohne: für alle Spiele)' } },
+            },
+            lead: {
+              description: 'So lange vor dem Beginn erinnert werden, statt zu den Erinnerungen des Spiels',
+              options: {
+                time: { description: 'Wie lange vorher: 30 (Minuten), 30m, 2h, 1d' },
+                game: { description: 'Nur für dieses Spiel (ohne: für alle Spiele)' },
+              },
+            },
           },
         },
       },

@@ -5,6 +5,7 @@ import { isDiscordError } from '#platform/discord/errors.ts';
 import type { Discord, MessagePayload } from '#platform/discord/port.ts';
 import type { I18n, Params } from '#platform/i18n/i18n.ts';
 import type { Logger } from '#platform/log/logger.ts';
+import type { RepeatedProblems } from '#platform/log/repeated.ts';
 import { readConfig } from '../service/config.ts';
 import { writeDiscordRefs } from '../service/index.ts';
 import { readGame, textArray } from '../service/rows.ts';
@@ -27,6 +28,11 @@ export type SyncDeps = {
   /** The port of the identity that serves the games module. */
   readonly discord: () => Discord;
   readonly i18n: I18n;
+  /**
+   * What the bot cannot do in a guild (post in its channel, manage roles, open threads) is logged
+   * once per guild and kind until it works again, not on every event.
+   */
+  readonly problems: RepeatedProblems;
   readonly now?: () => Date;
 };
 
@@ -142,11 +148,18 @@ export async function syncAnnouncement(deps: SyncDeps, tx: Tx, log: Logger, game
       });
       await run(tx, SAVE_MESSAGE, [gameId, channelId, sent.id, hash, 0]);
       await writeDiscordRefs(tx, gameId, { announcementMessageId: sent.id });
+      deps.problems.resolved(glog, game.guildId, 'announcement');
       glog.info({ messageId: sent.id, channelId }, 'announcement posted');
       return { game, row: { ...row, message_id: sent.id, channel_id: channelId }, view, outcome: 'posted' };
     } catch (error) {
       if (!hopeless(error)) throw error;
-      glog.warn({ err: error, channelId }, 'cannot post the announcement in its channel: given up');
+      deps.problems.report(
+        glog,
+        game.guildId,
+        'announcement',
+        { err: error, channelId },
+        'cannot post the announcement in its channel: given up',
+      );
       return { game, row, view, outcome: 'skipped' };
     }
   }
@@ -158,11 +171,18 @@ export async function syncAnnouncement(deps: SyncDeps, tx: Tx, log: Logger, game
   try {
     await discord.editMessage(channelId, row.message_id, payload);
     await run(tx, SAVE_HASH, [gameId, hash]);
+    deps.problems.resolved(glog, game.guildId, 'announcement');
     return { game, row, view, outcome: 'edited' };
   } catch (error) {
     if (!isDiscordError(error, 'DISCORD_UNKNOWN_MESSAGE')) {
       if (!hopeless(error)) throw error;
-      glog.warn({ err: error, channelId }, 'cannot edit the announcement: given up');
+      deps.problems.report(
+        glog,
+        game.guildId,
+        'announcement',
+        { err: error, channelId },
+        'cannot edit the announcement: given up',
+      );
       return { game, row, view, outcome: 'skipped' };
     }
   }
@@ -183,7 +203,13 @@ export async function syncAnnouncement(deps: SyncDeps, tx: Tx, log: Logger, game
     return { game, row: { ...row, message_id: sent.id }, view, outcome: 'reposted' };
   } catch (error) {
     if (!hopeless(error)) throw error;
-    glog.warn({ err: error, channelId }, 'cannot repost the announcement: given up');
+    deps.problems.report(
+      glog,
+      game.guildId,
+      'announcement',
+      { err: error, channelId },
+      'cannot repost the announcement: given up',
+    );
     await run(tx, FORGET_MESSAGE, [gameId]);
     return { game, row, view, outcome: 'skipped' };
   }
@@ -219,7 +245,13 @@ async function moveAnnouncement(
     return { game, row: { ...row, message_id: sent.id, channel_id: to }, view, outcome: 'reposted' };
   } catch (error) {
     if (!hopeless(error)) throw error;
-    log.warn({ err: error, channelId: to }, 'cannot move the announcement: left where it is');
+    deps.problems.report(
+      log,
+      game.guildId,
+      'announcement',
+      { err: error, channelId: to },
+      'cannot move the announcement: left where it is',
+    );
     return { game, row, view, outcome: 'skipped' };
   }
 }
@@ -282,9 +314,10 @@ async function syncRole(
       }
     await run(tx, SAVE_ROLE, [game.id, roleId, `{${[...kept].join(',')}}`, false]);
     row.role_id = roleId;
+    deps.problems.resolved(log, game.guildId, 'temp-role');
   } catch (error) {
     if (!hopeless(error) && !isDiscordError(error, 'DISCORD_UNKNOWN_ROLE')) throw error;
-    log.warn({ err: error }, 'temporary role not kept in step');
+    deps.problems.report(log, game.guildId, 'temp-role', { err: error }, 'temporary role not kept in step');
   }
 }
 
@@ -322,10 +355,17 @@ export async function ensureThread(
       });
     await run(tx, SAVE_THREAD, [gameId, thread.id, false]);
     await writeDiscordRefs(tx, gameId, { threadId: thread.id });
+    deps.problems.resolved(log, game.guildId, 'thread');
     log.info({ gameId, threadId: thread.id }, 'game thread created');
   } catch (error) {
     if (!hopeless(error)) throw error;
-    log.warn({ err: error, gameId }, 'cannot create the game thread');
+    deps.problems.report(
+      log,
+      game.guildId,
+      'thread',
+      { err: error, gameId },
+      'cannot create the game thread',
+    );
   }
 }
 
@@ -346,14 +386,23 @@ export async function archiveThread(
   await run(tx, SAVE_THREAD, [row.game_id, row.thread_id, true]);
 }
 
-/** Adds a newly confirmed player to the game's thread, when there is one. */
-export async function addToThread(deps: SyncDeps, log: Logger, row: AnnouncementRow, userId: string) {
-  if (!row.thread_id || row.thread_archived) return;
-  await deps
-    .discord()
-    .addThreadMember(row.thread_id, userId)
-    .catch((error) => {
-      if (!hopeless(error) && !isDiscordError(error, 'DISCORD_UNKNOWN_MEMBER')) throw error;
-      log.info({ err: error, userId }, 'could not add the player to the game thread');
-    });
+/**
+ * Keeps one player's place in the game's thread in step with their answer as it is now (not as
+ * the event said: a late delivery must not undo a newer answer). Confirmed players are in it;
+ * who left, can't come or was removed is taken out; a waitlisted player stays where they are
+ * (pushed back by a host-added player, they are still part of the game and likely to play).
+ */
+export async function threadFollows(deps: SyncDeps, log: Logger, synced: Synced, userId: string) {
+  const row = synced.row;
+  if (!synced.game || !row?.thread_id || row.thread_archived) return;
+  const state = synced.game.participants.find((p) => p.userId === userId)?.state ?? null;
+  if (state === 'waitlisted') return;
+  const discord = deps.discord();
+  const change = isConfirmed(state ?? 'declined')
+    ? discord.addThreadMember(row.thread_id, userId)
+    : discord.removeThreadMember(row.thread_id, userId);
+  await change.catch((error) => {
+    if (!hopeless(error) && !isDiscordError(error, 'DISCORD_UNKNOWN_MEMBER')) throw error;
+    log.info({ err: error, userId, state }, 'could not bring the game thread in step with the player');
+  });
 }

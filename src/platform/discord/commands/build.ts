@@ -8,7 +8,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { I18n } from '../../i18n/i18n.ts';
-import type { CommandSpec, OptionSpec, OptionType } from './types.ts';
+import type { CommandSpec, OptionSpec, OptionType, Requirement, SubcommandSpec } from './types.ts';
 
 export const OPTION_TYPES: Readonly<Record<OptionType, ApplicationCommandOptionType>> = {
   string: ApplicationCommandOptionType.String,
@@ -104,34 +104,64 @@ function buildOptions(
     .map(([name, spec]) => buildOption(i18n, key, name, spec));
 }
 
+function buildSubcommands(
+  i18n: I18n,
+  prefix: string,
+  where: string,
+  subcommands: Readonly<Record<string, SubcommandSpec>>,
+) {
+  const subs = Object.entries(subcommands);
+  check(subs.length > 0 && subs.length <= 25, `${where}: 1–25 subcommands`);
+  return subs.map(([name, sub]) => {
+    check(NAME.test(name), `subcommand name "${name}"`);
+    const key = `${prefix}.sub.${name}`;
+    return {
+      type: ApplicationCommandOptionType.Subcommand as const,
+      name,
+      name_localizations: nameLocalizations(i18n, `${key}.name`),
+      description: text(i18n, `${key}.description`, 100),
+      description_localizations: localized(i18n, `${key}.description`, 100),
+      options: buildOptions(i18n, key, sub.options),
+    };
+  });
+}
+
 /** The JSON Discord gets for one command, with every localization the catalogues have. */
 export function buildCommand(i18n: I18n, spec: CommandSpec): RESTPostAPIChatInputApplicationCommandsJSONBody {
   check(NAME.test(spec.name), `command name "${spec.name}"`);
-  check(
-    Boolean(spec.handler) !== Boolean(spec.subcommands),
-    `${spec.name}: give either a handler or subcommands`,
-  );
+  const branches = Boolean(spec.subcommands) || Boolean(spec.groups);
+  check(Boolean(spec.handler) !== branches, `${spec.name}: give either a handler or subcommands (or groups)`);
+  check(!(branches && spec.options), `${spec.name}: options belong to its subcommands`);
   let options: APIApplicationCommandOption[];
-  if (spec.subcommands) {
-    const subs = Object.entries(spec.subcommands);
-    check(subs.length > 0 && subs.length <= 25, `${spec.name}: 1–25 subcommands`);
-    options = subs.map(([name, sub]) => {
-      check(NAME.test(name), `subcommand name "${name}"`);
-      const key = `${spec.key}.sub.${name}`;
-      return {
-        type: ApplicationCommandOptionType.Subcommand,
+  if (branches) {
+    options = spec.subcommands ? buildSubcommands(i18n, spec.key, spec.name, spec.subcommands) : [];
+    for (const [name, group] of Object.entries(spec.groups ?? {})) {
+      check(NAME.test(name), `group name "${name}"`);
+      check(
+        !Object.hasOwn(spec.subcommands ?? {}, name),
+        `${spec.name}: "${name}" is both a subcommand and a group`,
+      );
+      const key = `${spec.key}.group.${name}`;
+      options.push({
+        type: ApplicationCommandOptionType.SubcommandGroup,
         name,
         name_localizations: nameLocalizations(i18n, `${key}.name`),
         description: text(i18n, `${key}.description`, 100),
         description_localizations: localized(i18n, `${key}.description`, 100),
-        options: buildOptions(i18n, key, sub.options),
-      };
-    });
+        options: buildSubcommands(i18n, key, `${spec.name} ${name}`, group.subcommands),
+      });
+    }
+    check(options.length <= 25, `${spec.name}: at most 25 subcommands and groups`);
   } else options = buildOptions(i18n, spec.key, spec.options);
-  const subs = Object.values(spec.subcommands ?? {});
-  // Offered in DMs only when some part of it works there.
+  // Every leaf with the requirements that lead to it; offered in DMs only when one works there.
+  const leaves: Array<ReadonlyArray<Requirement | undefined>> = [
+    ...Object.values(spec.subcommands ?? {}).map((s) => [s.requires]),
+    ...Object.values(spec.groups ?? {}).flatMap((g) =>
+      Object.values(g.subcommands).map((s) => [g.requires, s.requires]),
+    ),
+  ];
   const guildOnly =
-    needsGuild(spec.requires) || (subs.length > 0 && subs.every((s) => needsGuild(s.requires)));
+    needsGuild(spec.requires) || (leaves.length > 0 && leaves.every((l) => l.some(needsGuild)));
   return {
     type: ApplicationCommandType.ChatInput,
     name: spec.name,

@@ -1,7 +1,14 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { I18n } from '../../i18n/i18n.ts';
 import { buildCommand } from './build.ts';
-import type { CommandSpec, ComponentSpec, DiscordPart, ModalSpec } from './types.ts';
+import type {
+  CommandSpec,
+  ComponentSpec,
+  DiscordPart,
+  ModalSpec,
+  Requirement,
+  SubcommandSpec,
+} from './types.ts';
 
 export type ModuleDiscord = { readonly name: string; readonly discord: DiscordPart };
 
@@ -54,4 +61,25 @@ export function createRegistry(modules: readonly ModuleDiscord[], i18n: I18n): R
     modal: (module, id) => modals.get(`${module}:${id}`),
     applicationCommands: () => built,
   };
+}
+
+/**
+ * The subcommand an interaction names (`off`, or `reminders off` inside a group, as
+ * `flattenOptions` writes it) with the requirements on the way to it, outermost first; undefined
+ * when the command has no such subcommand (registered by another build, or forged).
+ */
+export function findSubcommand(
+  spec: CommandSpec,
+  path: string | undefined,
+): { sub: SubcommandSpec; requires: ReadonlyArray<Requirement | undefined> } | undefined {
+  if (!path) return undefined;
+  const [first, second, ...rest] = path.split(' ');
+  if (!first || rest.length > 0) return undefined;
+  if (second === undefined) {
+    const sub = Object.hasOwn(spec.subcommands ?? {}, first) ? spec.subcommands?.[first] : undefined;
+    return sub && { sub, requires: [sub.requires] };
+  }
+  const group = Object.hasOwn(spec.groups ?? {}, first) ? spec.groups?.[first] : undefined;
+  const sub = group && Object.hasOwn(group.subcommands, second) ? group.subcommands[second] : undefined;
+  return sub && { sub, requires: [group?.requires, sub.requires] };
 }

@@ -17,7 +17,8 @@ import type { Discord, MessagePayload } from '../port.ts';
  *
  * Texts are catalogue keys: a command with `key: 'games.commands.game'` takes its description
  * from `games.commands.game.description`, its localized name from `….name` (optional), an
- * option's from `….options.<option>.description`, a subcommand's from `….sub.<name>.description`
+ * option's from `….options.<option>.description`, a subcommand's from `….sub.<name>.description`,
+ * a group's from `….group.<group>.description` (its subcommands under `….group.<group>.sub.<name>`)
  * and a choice's label from `….options.<option>.choices.<value>`.
  */
 
@@ -74,6 +75,13 @@ export type SubcommandSpec = {
   readonly handler: CommandHandler;
 };
 
+/** A subcommand group (`/game reminders off`): only subcommands, no options of its own. */
+export type SubcommandGroupSpec = {
+  /** Checked before the subcommand's own requirements. */
+  readonly requires?: Requirement;
+  readonly subcommands: Readonly<Record<string, SubcommandSpec>>;
+};
+
 export type CommandSpec = {
   /** Lowercase, 1–32 characters of a-z, 0-9, - and _. */
   readonly name: string;
@@ -83,10 +91,11 @@ export type CommandSpec = {
   /** Discord hides the command from members lacking these permissions (a UI hint, not a check). */
   readonly defaultMemberPermissions?: bigint;
   readonly ephemeral?: boolean;
-  /** Either options and a handler, or subcommands (one level of groups is not needed yet). */
+  /** Either options and a handler, or subcommands and/or groups of subcommands (Discord's one level). */
   readonly options?: Readonly<Record<string, OptionSpec>>;
   readonly handler?: CommandHandler;
   readonly subcommands?: Readonly<Record<string, SubcommandSpec>>;
+  readonly groups?: Readonly<Record<string, SubcommandGroupSpec>>;
 };
 
 export type ComponentSpec = {
@@ -153,6 +162,7 @@ export type BaseContext = {
 
 export type CommandContext = BaseContext & {
   readonly commandName: string;
+  /** The subcommand, `<group> <subcommand>` within a group (`reminders off`). */
   readonly subcommand: string | undefined;
   /** Parsed options by name, typed by their declaration (user/channel/role options are ids). */
   readonly options: Readonly<Record<string, OptionValue | undefined>>;

@@ -18,7 +18,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import type { Logger } from '../../log/logger.ts';
 import { decodeCustomId, encodeCustomId } from '../commands/custom-id.ts';
 import { flattenOptions, parseOptions } from '../commands/options.ts';
-import type { Registry } from '../commands/registry.ts';
+import { findSubcommand, type Registry } from '../commands/registry.ts';
 import type { BaseContext, OptionSpec, Reply, Requirement } from '../commands/types.ts';
 import { isDiscordError } from '../errors.ts';
 import type { Discord, MessagePayload } from '../port.ts';
@@ -43,6 +43,12 @@ export type DispatcherOptions = {
   readonly i18n: I18n;
   readonly log: Logger;
   readonly authorize: Authorizer;
+  /**
+   * Whether the guild has this module turned on. Commands, buttons, forms and suggestions of a
+   * module that is off reach no handler (an ephemeral answer; no suggestions). Without it, every
+   * module is on; in DMs there is no guild to ask.
+   */
+  readonly moduleEnabled?: (guildId: string, module: string) => Promise<boolean>;
   /** The guild's configured language (core.guild_settings.locale). */
   readonly guildLocale?: (guildId: string) => Promise<string | undefined>;
   /**
@@ -303,6 +309,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         return undefined;
       };
       const denied = (d: Denial) => respond(message(t, d.key, translateParams(d.params)));
+      const moduleOff = async (module: string) =>
+        Boolean(
+          interaction.guild_id &&
+            options.moduleEnabled &&
+            !(await options.moduleEnabled(interaction.guild_id, module)),
+        );
+      const refuseOff = (module: string) => respond(message(t, 'discord.errors.moduleDisabled', { module }));
       const translateParams = (p: Params | undefined) =>
         p && typeof p.capability === 'string' && i18n.has('en', `discord.capabilities.${p.capability}`)
           ? { ...p, capability: t(`discord.capabilities.${p.capability}`) }
@@ -316,10 +329,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
               i.data.type === ApplicationCommandType.ChatInput ? registry.command(i.data.name) : undefined;
             if (!found) return respond(message(t, 'discord.errors.unknownCommand'));
             const { spec, module } = found;
+            if (await moduleOff(module)) return refuseOff(module);
             const flat = flattenOptions(i.data.options);
-            const sub = flat.subcommand ? spec.subcommands?.[flat.subcommand] : undefined;
-            if (spec.subcommands && !sub) return respond(message(t, 'discord.errors.unknownCommand'));
-            const denial = await deny([spec.requires, sub?.requires]);
+            const leaf = findSubcommand(spec, flat.subcommand);
+            const sub = leaf?.sub;
+            if ((spec.subcommands || spec.groups) && !sub)
+              return respond(message(t, 'discord.errors.unknownCommand'));
+            const denial = await deny([spec.requires, ...(leaf?.requires ?? [])]);
             if (denial) return denied(denial);
             const declared = (sub ? sub.options : spec.options) ?? {};
             const parsed = parseOptions(declared, flat.options);
@@ -344,9 +360,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
             const i = interaction as APIApplicationCommandAutocompleteInteraction;
             const choices = async (): Promise<readonly APIApplicationCommandOptionChoice[]> => {
               const found = registry.command(i.data.name);
-              if (!found) return [];
+              if (!found || (await moduleOff(found.module))) return [];
               const flat = flattenOptions(i.data.options);
-              const sub = flat.subcommand ? found.spec.subcommands?.[flat.subcommand] : undefined;
+              const leaf = findSubcommand(found.spec, flat.subcommand);
+              const sub = leaf?.sub;
+              if ((found.spec.subcommands || found.spec.groups) && !sub) return [];
               const declared: Readonly<Record<string, OptionSpec>> =
                 (sub ? sub.options : found.spec.options) ?? {};
               const parsed = parseOptions(declared, flat.options, { autocomplete: true });
@@ -354,7 +372,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
               const complete = focused ? declared[focused.name]?.autocomplete : undefined;
               if (!focused || !complete) return [];
               // Suggestions are not secret, but they may list guild data: same requirements as the command.
-              if (await deny([found.spec.requires, sub?.requires])) return [];
+              if (await deny([found.spec.requires, ...(leaf?.requires ?? [])])) return [];
               return complete({
                 ...baseContext(interaction, found.module, locale),
                 commandName: found.spec.name,
@@ -395,6 +413,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
               return respond(
                 message(t, isModal ? 'discord.errors.unknownModal' : 'discord.errors.unknownComponent'),
               );
+            if (await moduleOff(parsed.module)) return refuseOff(parsed.module);
             if (parsed.version !== spec.version)
               return respond(message(t, 'discord.errors.outdatedComponent'));
             if (parsed.expiresAt !== undefined && parsed.expiresAt < Date.now())

@@ -14,6 +14,8 @@ export const de = {
       expiredComponent: 'Das ist abgelaufen. Führe den Befehl erneut aus, um neue Knöpfe zu bekommen.',
       unknownModal: 'Dieses Formular ist nicht mehr verfügbar. Bitte öffne es erneut.',
       guildOnly: 'Das geht nur auf einem Server, nicht in Direktnachrichten.',
+      moduleDisabled:
+        'Das Modul „{{module}}“ ist auf diesem Server ausgeschaltet. Ein Admin kann es in den Servereinstellungen im Dashboard einschalten.',
       notMember:
         'Guildhall kennt dich noch nicht als Mitglied dieses Servers. Bitte versuche es in einer Minute erneut.',
       notAdmin: 'Das dürfen nur der Serverbesitzer und Mitglieder mit „Server verwalten“.',

@@ -13,6 +13,8 @@ export const en = {
       expiredComponent: 'This has expired. Run the command again for fresh buttons.',
       unknownModal: 'This form is no longer available. Please open it again.',
       guildOnly: 'This only works in a server, not in direct messages.',
+      moduleDisabled:
+        'The “{{module}}” module is turned off on this server. An admin can turn it on in the dashboard’s server settings.',
       notMember: 'Guildhall does not know you as a member of this server yet. Please try again in a minute.',
       notAdmin: 'Only the server owner and members with Manage Server may do that.',
       missingCapability: 'You need the {{capability}} role of this server to do that.',
