@@ -241,12 +241,15 @@ for (const factory of FACTORIES) {
         const access = createAccessPolicy(counting);
         const answers = await Promise.all([...people, 'not-an-id'].map((u) => access.membership(GUILD, u)));
         assert.ok(guildTransactions <= 3, `${guildTransactions} transactions for 41 look-ups`);
-        people.forEach((userId, i) => {
+        for (const [i, userId] of people.entries()) {
           const m = answers[i];
-          if (i >= 30) return assert.equal(m, undefined, `${userId} is no member`);
+          if (i >= 30) {
+            assert.equal(m, undefined, `${userId} is no member`);
+            continue;
+          }
           assert.equal(m?.userId, userId);
           assert.deepEqual(m?.roleIds, userId.endsWith('7') ? [HOST_ROLE] : []);
-        });
+        }
         assert.equal(answers.at(-1), undefined, 'a malformed id is nobody, and fails nobody else');
 
         const tokens = createTokenService(counting, () => new Set(['games:read']));
