@@ -101,8 +101,12 @@ describe('games on Discord: thread, temporary role, reminders, edits (guild opti
     });
     assert.equal(thread.parentId, GAMES_CHANNEL);
     assert.deepEqual((thread.memberIds ?? []).filter((id) => id !== w.bot.id).sort(), [p(2), p(3)].sort());
-    const game = await w.api('GET', `/api/v1/guilds/${G}/games/${gameId}`, HOST);
-    assert.equal(game.body.threadId, thread.id);
+    // The thread id is saved when the handler's transaction commits, just after the last member.
+    const saved = await until('the thread id saved', async () => {
+      const game = await w.api('GET', `/api/v1/guilds/${G}/games/${gameId}`, HOST);
+      return game.body.threadId ?? undefined;
+    });
+    assert.equal(saved, thread.id);
     // A second reminder makes no second thread.
     await publish(NOTIFICATION_DUE.of({ gameId, kind: 'reminder', offsetMinutes: 15 }, { guildId: G }));
     await until(
