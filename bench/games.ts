@@ -20,8 +20,9 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import { GAME_COLUMNS } from '../src/modules/games/service/rows.ts';
+import { listQuery } from '../src/modules/games/service/list-query.ts';
 import { freePort } from '../test/support/cli.ts';
 import { adminQuery, urlFor } from '../test/support/databases.ts';
 import { against, fmt, print, printTable, ratio, summarize } from './report.ts';
@@ -357,16 +358,19 @@ async function triggerCost(pool: pg.Pool): Promise<{ with: number; without: numb
   return { with: summarize(withT).p50, without: summarize(withoutT).p50 };
 }
 
-/** The service's list statement (src/modules/games/service/index.ts), first page or after a cursor. */
+/** The service's list statement (src/modules/games/service/list-query.ts), first page or after a cursor. */
+const dialect = new PgDialect();
+function listStatement(cursor: string | undefined) {
+  const c = cursor
+    ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string])
+    : undefined;
+  return dialect.sqlToQuery(listQuery(GUILD, {}, c ? { startsAt: c[0], id: c[1] } : undefined, 25));
+}
 function LIST_SQL(cursor: string | undefined): string {
-  return `select ${GAME_COLUMNS} from games.games g where g.guild_id = $1::bigint
-    ${cursor ? 'and (g.starts_at, g.id) > ($2::timestamptz, $3::uuid)' : ''}
-    order by g.starts_at, g.id limit 26`;
+  return listStatement(cursor).sql;
 }
 function LIST_PARAMS(cursor: string | undefined): unknown[] {
-  if (!cursor) return [GUILD];
-  const [startsAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-  return [GUILD, startsAt, id];
+  return listStatement(cursor).params;
 }
 
 function checkStorm(

@@ -412,7 +412,10 @@ export function createGamesService(deps: GamesServiceDeps): GamesService & {
     async list(guildId, filter: GameFilter, cursor) {
       const limit = Math.min(Math.max(filter.limit ?? LIST_LIMIT_DEFAULT, 1), LIST_LIMIT_MAX);
       const query = listQuery(guildId, filter, cursor ? decodeCursor(cursor) : undefined, limit);
-      const found = await db.withGuild(guildId, (tx) => rows<GameRow>(tx, query), { readOnly: true });
+      const [page] = await db.withGuild(guildId, (tx) => rows<{ page: GameRow[] | string }>(tx, query), {
+        readOnly: true,
+      });
+      const found: GameRow[] = typeof page?.page === 'string' ? JSON.parse(page.page) : (page?.page ?? []);
       const items = found.slice(0, limit).map(toSummary);
       const last = items.at(-1);
       return { items, nextCursor: found.length > limit && last ? encodeCursor(last) : null };

@@ -18,7 +18,8 @@ type Source =
  * - several statuses: one branch per status on (guild_id, status, starts_at, id);
  * - a participant: participants carry their game's start, (guild_id, user_id, starts_at, game_id);
  * - "mine" (hosting or playing): the host index and the participant index, duplicates removed.
- * Branches select only keys; the page's rows are read by primary key at the end.
+ * Branches select only keys; the page's rows are read by primary key at the end, and returned
+ * as one JSON array (`page`).
  */
 export function listQuery(
   guildId: string,
@@ -83,6 +84,9 @@ export function listQuery(
     branches.map((b) => sql`(${b})`),
     union,
   );
-  return sql`select ${sql.raw(GAME_COLUMNS)} from (${merged}) k join games.games g on g.id = k.id
-    order by k.starts_at ${direction}, k.id ${direction} limit ${limit + 1}`;
+  // The page comes back as one JSON value: the driver then parses one field of one row instead
+  // of building a 33-field object per row (measured: most of a list request's CPU in the API).
+  return sql`select coalesce(json_agg(r order by r.starts_at ${direction}, r.id ${direction}), '[]'::json) as page
+    from (select ${sql.raw(GAME_COLUMNS)} from (${merged}) k join games.games g on g.id = k.id
+           order by k.starts_at ${direction}, k.id ${direction} limit ${limit + 1}) r`;
 }

@@ -63,7 +63,17 @@ export type ParticipantRow = {
   joined_at: Date | string;
 };
 
-export const iso = (v: Date | string): string => (v instanceof Date ? v : new Date(v)).toISOString();
+/** PostgreSQL's JSON form of a UTC timestamptz, e.g. `2026-12-03T20:13:30.12+00:00`. */
+const UTC_JSON = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00:00$/;
+
+/** An ISO 8601 UTC string with milliseconds, as `Date#toISOString` gives (lists: without a Date). */
+export const iso = (v: Date | string): string => {
+  if (typeof v === 'string') {
+    const m = UTC_JSON.exec(v);
+    if (m) return `${m[1]}.${(m[2] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
+  }
+  return (v instanceof Date ? v : new Date(v)).toISOString();
+};
 export const isoOrNull = (v: Date | string | null): string | null => (v === null ? null : iso(v));
 
 /** node-postgres parses arrays; PGlite too, but text fallbacks keep both drivers honest. */
