@@ -545,22 +545,33 @@ export async function seed(pool: pg.Pool, games: number) {
 }
 
 async function startApi(databaseUrl: string, port: number): Promise<ChildProcess> {
-  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the API process, written when it stops.
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the API process, written when it stops;
+  // BENCH_NODE_ARGS: more Node flags for it (e.g. `--max-semi-space-size=64`).
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
-  const child = spawn(process.execPath, [...profile, '--liftoff-only', BIN, 'api'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      GUILDHALL_DATA_DIR: os.tmpdir(),
+  const child = spawn(
+    process.execPath,
+    [
+      ...profile,
+      ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--liftoff-only',
+      BIN,
+      'api',
+    ],
+    {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        GUILDHALL_DATA_DIR: os.tmpdir(),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   for (const deadline = Date.now() + 60_000; ; ) {
     if (child.exitCode !== null) throw new Error(`guildhall api exited with ${child.exitCode}`);
     if (Date.now() > deadline) throw new Error('guildhall api did not become ready');
