@@ -201,6 +201,21 @@ describe('games on Discord, end to end (signed interactions, stand-in, embedded 
     const all = await w.command(HOST, 'cancel', [gameOpt, { name: 'scope', type: 3, value: 'series' }]);
     assert.match(data(all).content ?? '', /every later game of its series/);
     assert.equal((await gameState(weekly.id)).cancelScope, 'series');
+
+    // Players are told which: this week only, or the series with it.
+    const thisWeek = await newGame('Weekly once', { recurrence: { kind: 'weekly', interval: 1 } });
+    const forGood = await newGame('Weekly ended', { recurrence: { kind: 'weekly', interval: 1 } });
+    await joinViaApi(thisWeek.id, p(5));
+    await joinViaApi(forGood.id, p(5));
+    await w.command(HOST, 'cancel', [{ name: 'game', type: 3, value: thisWeek.id }]);
+    await w.command(HOST, 'cancel', [
+      { name: 'game', type: 3, value: forGood.id },
+      { name: 'scope', type: 3, value: 'series' },
+    ]);
+    const once = await until('the occurrence DM', () => dmsAbout(p(5), 'Weekly once').at(-1));
+    assert.doesNotMatch(once.content, /series/);
+    const ended = await until('the series DM', () => dmsAbout(p(5), 'Weekly ended').at(-1));
+    assert.match(ended.content, /with the rest of its series/);
   });
 
   it('autocompletes the host’s games for /game cancel', async () => {

@@ -138,16 +138,12 @@ export function discordConsumers(deps: SyncDeps): Subscription[] {
       if (game?.status !== 'CANCELLED') return;
       if (synced.row) await archiveThread(deps, ctx.tx, ctx.log, synced.row);
       const reason = event.payload.reason?.trim();
+      // A recurring game's players should know whether next week is still on.
+      const series = event.payload.scope === 'series' && game.seriesId !== null;
+      const key = `${series ? 'cancelledSeries' : 'cancelled'}${reason ? 'Reason' : ''}` as const;
       for (const p of game.participants) {
         if (p.state === 'declined' || p.userId === game.hostId) continue;
-        await dmAbout(
-          ctx,
-          event,
-          synced,
-          p.userId,
-          reason ? 'cancelledReason' : 'cancelled',
-          reason ? { reason } : {},
-        );
+        await dmAbout(ctx, event, synced, p.userId, key, reason ? { reason } : {});
       }
     }),
     consumer('thread-at-reminder', NOTIFICATION_DUE, async (event, ctx) => {

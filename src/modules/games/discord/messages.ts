@@ -56,6 +56,9 @@ const en = {
   dm: {
     cancelled: '“{{title}}” ({{when}}) was cancelled by the host.',
     cancelledReason: '“{{title}}” ({{when}}) was cancelled by the host: {{reason}}',
+    cancelledSeries: '“{{title}}” ({{when}}) was cancelled by the host, with the rest of its series.',
+    cancelledSeriesReason:
+      '“{{title}}” ({{when}}) was cancelled by the host, with the rest of its series: {{reason}}',
     removed: 'The host removed you from “{{title}}” ({{when}}).',
     promoted: '🎉 A slot opened: you are now confirmed for “{{title}}” ({{when}}).',
     demoted: 'The host added a player to “{{title}}” ({{when}}), so you are back on the waitlist.',
@@ -222,6 +225,9 @@ const de: Messages = {
   dm: {
     cancelled: '„{{title}}“ ({{when}}) wurde vom Host abgesagt.',
     cancelledReason: '„{{title}}“ ({{when}}) wurde vom Host abgesagt: {{reason}}',
+    cancelledSeries: '„{{title}}“ ({{when}}) wurde vom Host abgesagt, mit dem Rest der Serie.',
+    cancelledSeriesReason:
+      '„{{title}}“ ({{when}}) wurde vom Host abgesagt, mit dem Rest der Serie: {{reason}}',
     removed: 'Der Host hat dich aus „{{title}}“ ({{when}}) entfernt.',
     promoted: '🎉 Ein Platz ist frei geworden: Du bist jetzt fest dabei bei „{{title}}“ ({{when}}).',
     demoted:
