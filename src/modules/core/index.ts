@@ -9,14 +9,19 @@ import type { HttpApp } from '#platform/http/types.ts';
 import type { I18n } from '#platform/i18n/i18n.ts';
 import type { Logger } from '#platform/log/logger.ts';
 import type { Module } from '#platform/module.ts';
-import { createAccessPolicy, type DiscordMembershipSource, discordAuthorizer } from './access.ts';
+import {
+  ACCESS_CHANNEL,
+  createAccessPolicy,
+  type DiscordMembershipSource,
+  discordAuthorizer,
+} from './access.ts';
 import { authRoutes, sessionAuthenticator } from './auth.ts';
 import { seedDemo } from './demo.ts';
 import { demoDiscord } from './demo-discord.ts';
 import { createDirectory } from './directory.ts';
 import { type ChannelSource, coreRoutes } from './routes.ts';
 import { createSessionService, type SessionRecord } from './sessions.ts';
-import { createSettingsService } from './settings.ts';
+import { createSettingsService, type GuildSettings } from './settings.ts';
 import { createTokenService, type TokenRecord } from './tokens.ts';
 
 /** The NOTIFY channel of core's triggers on api_tokens and sessions (payload: hex hash). */
@@ -85,7 +90,13 @@ export function coreModule(deps: CoreDeps) {
   const memo = { ttlMs: deps.accessCacheTtlMs, log: deps.log };
   const access = createAccessPolicy(deps.db, { ...(fromDiscord ? { fromDiscord } : {}), memo });
   const directory = createDirectory(deps.db, access.forgetGuild);
-  const settings = createSettingsService(deps.db, deps.moduleNames, access.forgetGuild);
+  const settingsMemo = createHintedMemo<GuildSettings>({
+    db: deps.db,
+    channel: ACCESS_CHANNEL,
+    max: 10_000,
+    ...memo,
+  });
+  const settings = createSettingsService(deps.db, deps.moduleNames, access.forgetGuild, settingsMemo);
   const credentialMemo = <V>() =>
     createHintedMemo<V | null>({ db: deps.db, channel: CREDENTIALS_CHANNEL, max: 50_000, ...memo });
   const tokenMemo = credentialMemo<TokenRecord>();
@@ -150,7 +161,7 @@ export function coreModule(deps: CoreDeps) {
       demoEnabled,
       /** Stops listening for the memos' hints (the runtime's close). */
       async close() {
-        await Promise.all([access.close(), tokenMemo.close(), sessionMemo.close()]);
+        await Promise.all([access.close(), tokenMemo.close(), sessionMemo.close(), settingsMemo.close()]);
       },
       /** Seeds the demo guilds (idempotent); a no-op unless the demo sign-in is enabled. */
       async seedDemo() {

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { HintedMemo } from '#platform/cache/hinted-memo.ts';
 import type { Database } from '#platform/db/database.ts';
 import { type FieldProblem, UserError } from '#platform/errors.ts';
 import type { Principal } from '#platform/http/types.ts';
@@ -18,10 +19,15 @@ export type GuildSettings = {
 
 export const DEFAULT_SETTINGS = { timezone: 'UTC', locale: 'en', capabilityRoles: {} } as const;
 
+/**
+ * `memo` (grouped by guild on core's `guildhall_access` hint, which guild_settings' triggers
+ * send) spares the read on each interaction, which asks for the locale and the enabled modules.
+ */
 export function createSettingsService(
   db: Database,
   moduleNames: () => readonly string[],
   onGuildChanged?: (guildId: string) => void,
+  memo?: HintedMemo<GuildSettings>,
 ) {
   function shape(row: typeof guildSettings.$inferSelect | undefined): GuildSettings {
     if (!row)
@@ -44,10 +50,16 @@ export function createSettingsService(
 
   return {
     async get(guildId: string): Promise<GuildSettings> {
-      const [row] = await db.withGuild(guildId, (tx) =>
-        tx.select().from(guildSettings).where(eq(guildSettings.guildId, guildId)),
-      );
-      return shape(row);
+      const load = async () => {
+        const [row] = await db.withGuild(guildId, (tx) =>
+          tx.select().from(guildSettings).where(eq(guildSettings.guildId, guildId)),
+        );
+        // Shared by every caller while remembered: nobody may change it in place.
+        const settings = shape(row);
+        Object.freeze(settings.enabledModules);
+        return Object.freeze(settings);
+      };
+      return memo ? memo.get(guildId, guildId, load) : load();
     },
 
     /** Replaces the settings after checking every field; all problems are reported together. */

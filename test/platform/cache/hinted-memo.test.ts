@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
-import { createAccessPolicy } from '#modules/core/access.ts';
+import { ACCESS_CHANNEL, createAccessPolicy } from '#modules/core/access.ts';
 import { createDirectory } from '#modules/core/directory.ts';
 import { CREDENTIALS_CHANNEL } from '#modules/core/index.ts';
 import { createSessionService, type SessionRecord } from '#modules/core/sessions.ts';
+import { createSettingsService, type GuildSettings } from '#modules/core/settings.ts';
 import { createTokenService, type TokenRecord } from '#modules/core/tokens.ts';
 import { createHintedMemo } from '#platform/cache/hinted-memo.ts';
 import { FACTORIES, quietLog, type TestDatabase } from '../../support/databases.ts';
@@ -179,6 +180,27 @@ for (const factory of FACTORIES) {
         await directory.removeMember(GUILD, MEMBER);
         await eventually(async () => assert.equal(await access.membership(GUILD, MEMBER), undefined));
         await access.close();
+      });
+
+      it('remembered guild settings follow a change written elsewhere', async () => {
+        const memo = createHintedMemo<GuildSettings>({
+          db: t.db,
+          channel: ACCESS_CHANNEL,
+          ttlMs: 60_000,
+          max: 100,
+          log: quietLog,
+        });
+        const settings = createSettingsService(t.db, () => ['games'], undefined, memo);
+        await eventually(async () => {
+          const first = await settings.get(OTHER_GUILD);
+          assert.equal(await settings.get(OTHER_GUILD), first, 'the second answer came from memory');
+        });
+        await t.db.withSystem((tx) =>
+          tx.execute(sql`insert into core.guild_settings (guild_id, locale) values (${OTHER_GUILD}, 'de')
+                         on conflict (guild_id) do update set locale = 'de'`),
+        );
+        await eventually(async () => assert.equal((await settings.get(OTHER_GUILD)).locale, 'de'));
+        await memo.close();
       });
 
       it('a token revoked or a session ended elsewhere stops working everywhere', async () => {
