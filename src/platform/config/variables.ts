@@ -86,6 +86,17 @@ const parseSentryDsn = (raw: string): Parsed<string> => {
     : fail('must be a Sentry DSN: https://<key>@<host>/<project id>');
 };
 
+/** A limit in the unit it is a whole number of: 10m, not 0.0069 days. */
+const durationText = (ms: number): string => {
+  for (const [unit, size] of [
+    ['d', 864e5],
+    ['h', 36e5],
+    ['m', 6e4],
+  ] as const)
+    if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  return `${ms / 1000}s`;
+};
+
 /** "30d", "12h", "90m" or "45s" as milliseconds. */
 const parseDurationMs =
   (minMs: number, maxMs: number) =>
@@ -94,7 +105,7 @@ const parseDurationMs =
     if (!match) return fail(`must be a duration such as 7d, 12h or 30m, got "${raw}"`);
     const ms = Number(match[1]) * { s: 1e3, m: 6e4, h: 36e5, d: 864e5 }[match[2] as 's' | 'm' | 'h' | 'd'];
     return ms < minMs || ms > maxMs
-      ? fail(`must be between ${minMs / 1000} s and ${maxMs / 864e5} days`)
+      ? fail(`must be between ${durationText(minMs)} and ${durationText(maxMs)}, got "${raw}"`)
       : ok(ms);
   };
 
