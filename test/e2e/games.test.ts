@@ -253,9 +253,16 @@ describe('the games pages in a browser', () => {
     assert.equal(await thisOnly.isChecked(), true, 'this one is the default');
     await ada.page.getByRole('radio', { name: 'this and every later game of the series' }).check();
     await ada.page.getByLabel('Title', { exact: true }).fill('Weekly league night (new season)');
+    // The rule is shown as it is, and can change: every other week from now on.
+    assert.equal(await ada.page.getByLabel('Repeats').inputValue(), 'weekly');
+    await ada.page.getByLabel('Every … weeks', { exact: true }).fill('2');
     await screenshot(ada.page, 'games/edit-which');
     await ada.page.getByRole('button', { name: 'Save changes' }).click();
     await ada.page.getByRole('heading', { name: 'Weekly league night (new season)' }).waitFor();
+    const edited = (await api.get(`/api/v1/guilds/${DEMO_GUILD}/games/${game.id}`)) as {
+      recurrence: unknown;
+    };
+    assert.deepEqual(edited.recurrence, { kind: 'weekly', interval: 2 });
 
     await ada.page.getByRole('button', { name: 'Cancel game' }).click();
     const onlyThis = ada.page.getByRole('radio', { name: 'only this game (the series goes on)' });

@@ -70,7 +70,7 @@ describe('the game form', () => {
     assert.equal(filled.maxPlayers, '8');
     assert.equal(filled.reminders, '60, 10');
     assert.equal(filled.signupMethod, 'HOST_SELECTED');
-    assert.deepEqual([...lockedBy(template)].sort(), ['maxPlayers', 'signupMethod']);
+    assert.deepEqual([...lockedBy(template)].sort(), ['maxPlayers', 'repeat', 'signupMethod']);
   });
 });
 
@@ -85,5 +85,60 @@ describe('the live event stream parser', () => {
       { id: '7', event: 'games.player_joined', data: '{"gameId":"a"}' },
       { id: '7', event: 'message', data: 'one\ntwo' },
     ]);
+  });
+});
+
+describe('the game form’s repeat rule', () => {
+  const base = {
+    ...emptyDraft('Europe/Berlin'),
+    title: 'Raid',
+    start: { date: '2026-07-14', time: '20:00' },
+  };
+  const ruleOf = (d: typeof base) => (bodyOf(d, undefined, undefined) as Record<string, unknown>).recurrence;
+
+  it('sends each kind as the API’s rule, the weekday from the start’s date', () => {
+    assert.equal(
+      'recurrence' in (bodyOf(base, undefined, undefined) as object),
+      false,
+      'a template may set it',
+    );
+    assert.deepEqual(ruleOf({ ...base, repeat: 'weekly', repeatInterval: '2' }), {
+      kind: 'weekly',
+      interval: 2,
+    });
+    assert.deepEqual(ruleOf({ ...base, repeat: 'monthly_date' }), { kind: 'monthly_date', interval: 1 });
+    // 14 July 2026 is the second Tuesday of its month.
+    assert.deepEqual(ruleOf({ ...base, repeat: 'monthly_weekday' }), {
+      kind: 'monthly_weekday',
+      interval: 1,
+      nth: 2,
+    });
+    assert.deepEqual(ruleOf({ ...base, repeat: 'monthly_last', repeatInterval: '3' }), {
+      kind: 'monthly_weekday',
+      interval: 3,
+      nth: -1,
+    });
+  });
+
+  it('reads a game’s rule back, and an edit sends it only when it changed', () => {
+    const weekly = { ...base, repeat: 'weekly' as const, repeatInterval: '1' };
+    assert.equal(
+      'recurrence' in (bodyOf({ ...weekly, title: 'Raid 2' }, weekly, undefined) as object),
+      false,
+    );
+    assert.deepEqual(
+      (bodyOf({ ...weekly, repeat: 'none' }, weekly, undefined) as Record<string, unknown>).recurrence,
+      null,
+    );
+    assert.deepEqual(
+      (bodyOf({ ...weekly, repeatInterval: '2' }, weekly, undefined) as Record<string, unknown>).recurrence,
+      { kind: 'weekly', interval: 2 },
+    );
+    const fromTemplate = applyTemplate(base, {
+      defaults: { recurrence: { kind: 'monthly_weekday', interval: 1, nth: -1 } },
+      locked: ['recurrence'],
+    } as unknown as Template);
+    assert.deepEqual([fromTemplate.repeat, fromTemplate.repeatInterval], ['monthly_last', '1']);
+    assert.ok(lockedBy({ locked: ['recurrence'] } as unknown as Template).has('repeat'));
   });
 });

@@ -22,7 +22,14 @@ export type Draft = {
   signupMethod: SignupMethod;
   reminders: string;
   signupInstructions: string;
+  /** How the game repeats; `monthly_weekday` is the start's nth weekday ("second Tuesday"). */
+  repeat: Repeat;
+  /** Every how many weeks or months, as typed. */
+  repeatInterval: string;
 };
+
+export const REPEATS = ['none', 'weekly', 'monthly_date', 'monthly_weekday', 'monthly_last'] as const;
+export type Repeat = (typeof REPEATS)[number];
 
 /** Form fields and the API fields (problem pointers) they stand for. */
 export const API_FIELD: Record<string, keyof Draft> = {
@@ -39,6 +46,7 @@ export const API_FIELD: Record<string, keyof Draft> = {
   signupMethod: 'signupMethod',
   reminderOffsetsMinutes: 'reminders',
   signupInstructions: 'signupInstructions',
+  recurrence: 'repeat',
 };
 /** Template fields and the form fields they fill. */
 const TEMPLATE_FIELD: Partial<Record<string, keyof Draft>> = {
@@ -53,6 +61,7 @@ const TEMPLATE_FIELD: Partial<Record<string, keyof Draft>> = {
   signupMethod: 'signupMethod',
   reminderOffsetsMinutes: 'reminders',
   signupInstructions: 'signupInstructions',
+  recurrence: 'repeat',
 };
 
 const text = (v: unknown) =>
@@ -72,6 +81,8 @@ export function emptyDraft(zone: string): Draft {
     signupMethod: 'SELF_SIGNUP',
     reminders: '',
     signupInstructions: '',
+    repeat: 'none',
+    repeatInterval: '1',
   };
 }
 
@@ -89,7 +100,28 @@ export function draftOfGame(game: Game): Draft {
     signupMethod: game.signupMethod as SignupMethod,
     reminders: game.reminderOffsetsMinutes.join(', '),
     signupInstructions: text(game.signupInstructions),
+    ...repeatOf(game.recurrence),
   };
+}
+
+type Rule = NonNullable<Game['recurrence']>;
+
+function repeatOf(rule: Rule | null): Pick<Draft, 'repeat' | 'repeatInterval'> {
+  if (!rule) return { repeat: 'none', repeatInterval: '1' };
+  const repeat: Repeat =
+    rule.kind === 'monthly_weekday' ? (rule.nth === -1 ? 'monthly_last' : 'monthly_weekday') : rule.kind;
+  return { repeat, repeatInterval: String(rule.interval) };
+}
+
+/** The API's recurrence rule for the draft (null: a single game). */
+export function recurrenceOf(draft: Draft): Rule | null {
+  if (draft.repeat === 'none') return null;
+  const interval = int(draft.repeatInterval) ?? 1;
+  if (draft.repeat === 'weekly' || draft.repeat === 'monthly_date') return { kind: draft.repeat, interval };
+  // The start's weekday in its month: the 8th–14th is the second one.
+  const day = Number(draft.start.date.slice(8, 10)) || 1;
+  const nth = draft.repeat === 'monthly_last' ? -1 : (Math.min(5, Math.ceil(day / 7)) as 1 | 2 | 3 | 4 | 5);
+  return { kind: 'monthly_weekday', interval, nth };
 }
 
 /** A template's defaults over a draft. */
@@ -98,7 +130,8 @@ export function applyTemplate(draft: Draft, template: Template): Draft {
   for (const [field, value] of Object.entries(template.defaults as Record<string, unknown>)) {
     const key = TEMPLATE_FIELD[field];
     if (!key || key === 'start') continue;
-    (next as Record<string, unknown>)[key] = key === 'signupMethod' ? String(value) : text(value);
+    if (key === 'repeat') Object.assign(next, repeatOf((value ?? null) as Rule | null));
+    else (next as Record<string, unknown>)[key] = key === 'signupMethod' ? String(value) : text(value);
   }
   return next;
 }
@@ -136,9 +169,14 @@ export function bodyOf(draft: Draft, before: Draft | undefined, templateId: stri
     signupMethod: draft.signupMethod,
     signupInstructions: draft.signupInstructions.trim() || null,
     ...(reminders && (reminders.length > 0 || before) ? { reminderOffsetsMinutes: reminders } : {}),
+    // A new single game says nothing, so a template's rule applies.
+    ...(draft.repeat !== 'none' || before ? { recurrence: recurrenceOf(draft) } : {}),
   };
   if (!before) return { ...full, ...(templateId ? { templateId } : {}) } as GameInput;
-  const old = bodyOf(before, undefined, undefined) as Record<string, unknown>;
+  const old = { ...bodyOf(before, undefined, undefined), recurrence: recurrenceOf(before) } as Record<
+    string,
+    unknown
+  >;
   return Object.fromEntries(
     Object.entries(full).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(old[k])),
   ) as GameInput;

@@ -7,7 +7,16 @@ import { type MessageKey, useT } from '../i18n/i18n.ts';
 import { TimezoneCombobox } from '../settings/timezone-combobox.tsx';
 import { Field } from '../ui/field.tsx';
 import { errorText } from '../ui/states.tsx';
-import { API_FIELD, applyTemplate, bodyOf, type Draft, lockedBy, parseReminders } from './game-draft.ts';
+import {
+  API_FIELD,
+  applyTemplate,
+  bodyOf,
+  type Draft,
+  lockedBy,
+  parseReminders,
+  REPEATS,
+  type Repeat,
+} from './game-draft.ts';
 import { SIGNUP_METHODS, type SignupMethod } from './model.ts';
 import { channelsQuery, type Game, type GameInput, gamesKey, type Template } from './queries.ts';
 import { ZonedDateTime } from './zoned-date-time.tsx';
@@ -82,7 +91,7 @@ export function GameForm({
     locked.has(key) ? <span className="lock-note">{t('dashboard.games.form.locked')}</span> : null;
 
   const input = (
-    key: Exclude<keyof Draft, 'start' | 'signupMethod'>,
+    key: Exclude<keyof Draft, 'start' | 'signupMethod' | 'repeat'>,
     label: MessageKey,
     options: {
       help?: MessageKey;
@@ -267,6 +276,47 @@ export function GameForm({
           </select>
         )}
       </Field>
+
+      <div className="form-row">
+        <Field
+          label={t('dashboard.games.form.repeat')}
+          help={
+            <>
+              {draft.repeat === 'none' ? null : t('dashboard.games.form.repeatHelp')} {lockNote('repeat')}
+            </>
+          }
+          error={byField.get('repeat')}
+        >
+          {(control) => (
+            <select
+              {...control}
+              name="repeat"
+              value={draft.repeat}
+              disabled={locked.has('repeat')}
+              onChange={(e) => set('repeat', e.target.value as Repeat)}
+            >
+              {REPEATS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`dashboard.games.form.repeatOptions.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {draft.repeat === 'none'
+          ? null
+          : input(
+              'repeatInterval',
+              draft.repeat === 'weekly'
+                ? 'dashboard.games.form.repeatEveryWeeks'
+                : 'dashboard.games.form.repeatEveryMonths',
+              {
+                type: 'number',
+                min: 1,
+                help: 'dashboard.games.form.repeatIntervalHelp',
+              },
+            )}
+      </div>
 
       {input('reminders', 'dashboard.games.form.reminders', { help: 'dashboard.games.form.remindersHelp' })}
       {input('signupInstructions', 'dashboard.games.form.instructions', {
