@@ -288,6 +288,32 @@ for (const factory of FACTORIES) {
         await access.close();
       });
 
+      it('a remembered token that expires is refused as expired', async () => {
+        const memo = createHintedMemo<TokenRecord | null>({
+          db: t.db,
+          channel: CREDENTIALS_CHANNEL,
+          ttlMs: 60_000,
+          max: 100,
+          log: quietLog,
+        });
+        const tokens = createTokenService(t.db, () => new Set(['games:read']), memo);
+        const expiresAt = new Date(Date.now() + 4000);
+        const { token } = await tokens.create({
+          userId: MEMBER,
+          name: 'short',
+          scopes: ['games:read'],
+          expiresAt,
+        });
+        await eventually(async () => {
+          await tokens.verify(token);
+          assert.equal(memo.size, 1, 'remembered');
+        });
+        await sleep(expiresAt.getTime() - Date.now() + 50);
+        assert.equal(memo.size, 1, 'still remembered: nothing announced an expiry');
+        await assert.rejects(tokens.verify(token), { code: 'TOKEN_EXPIRED' });
+        await memo.close();
+      });
+
       it('a session’s sliding expiry is not news', async () => {
         const heard: string[] = [];
         const unlisten = await t.db.listen(CREDENTIALS_CHANNEL, (n) => heard.push(n.payload ?? ''));
