@@ -174,6 +174,8 @@ export function coreModule(deps: CoreDeps) {
           discord: bots.primary.discord,
           i18n: deps.i18n,
         });
+        // The seed writes guild settings itself: what this process remembered of them is stale.
+        settingsMemo.clear();
         return true;
       },
     },

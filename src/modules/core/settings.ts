@@ -131,7 +131,10 @@ export function createSettingsService(
           });
           return shape(after);
         })
-        .finally(() => onGuildChanged?.(guildId));
+        .finally(() => {
+          memo?.drop(guildId);
+          onGuildChanged?.(guildId);
+        });
     },
   };
 }

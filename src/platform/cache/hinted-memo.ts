@@ -59,7 +59,9 @@ export function createHintedMemo<V>(options: HintedMemoOptions): HintedMemo<V> {
   });
   // Generations only of groups with a load in flight: nothing to keep for the rest.
   const loadingGroups = new Map<string, { loads: number; generation: number }>();
-  const inFlight = new Map<string, Promise<V>>();
+  // Loads in flight by key. A drop forgets them too: whoever asks after a change must not be
+  // handed a load that began before it.
+  const inFlight = new Map<string, { group: string; promise: Promise<V> }>();
   let generation = 0;
   let listening = false;
   let closed = false;
@@ -68,11 +70,13 @@ export function createHintedMemo<V>(options: HintedMemoOptions): HintedMemo<V> {
   const dropGroup = (group: string) => {
     const loading = loadingGroups.get(group);
     if (loading) loading.generation += 1;
+    for (const [key, pending] of inFlight) if (pending.group === group) inFlight.delete(key);
     for (const key of [...(groupKeys.get(group) ?? [])]) entries.delete(key);
   };
   const dropAll = () => {
     generation += 1;
     for (const loading of loadingGroups.values()) loading.generation += 1;
+    inFlight.clear();
     entries.clear();
   };
 
@@ -100,7 +104,7 @@ export function createHintedMemo<V>(options: HintedMemoOptions): HintedMemo<V> {
       const cached = entries.get(key);
       if (cached && cached.group === group) return cached.value;
       const pending = inFlight.get(key);
-      if (pending) return pending;
+      if (pending && pending.group === group) return pending.promise;
       let tracked = loadingGroups.get(group);
       if (!tracked) {
         tracked = { loads: 0, generation: 0 };
@@ -123,11 +127,11 @@ export function createHintedMemo<V>(options: HintedMemoOptions): HintedMemo<V> {
           return value;
         })
         .finally(() => {
-          inFlight.delete(key);
+          if (inFlight.get(key)?.promise === loading) inFlight.delete(key);
           state.loads -= 1;
           if (state.loads === 0 && loadingGroups.get(group) === state) loadingGroups.delete(group);
         });
-      inFlight.set(key, loading);
+      inFlight.set(key, { group, promise: loading });
       return loading;
     },
     drop: dropGroup,
