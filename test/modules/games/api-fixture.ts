@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
-import type { LightMyRequestResponse } from 'fastify';
-import type { Runtime } from '#components/runtime.ts';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApi } from '#components/api.ts';
+import { compose, type Runtime } from '#components/runtime.ts';
+import { startWorker } from '#components/worker.ts';
 import { gamesConsumers } from '#modules/games/consumers/index.ts';
 import type { GamesService } from '#modules/games/service/contract.ts';
 import { createGamesService } from '#modules/games/service/index.ts';
 import { envelopeOf, type OutgoingEvent } from '#platform/bus/events.ts';
+import type { Subscription } from '#platform/bus/subscription.ts';
+import { loadConfig } from '#platform/config/load.ts';
 import { run } from '#platform/db/statement.ts';
 import { type Fixture, seedTwoGuilds } from '../../support/api.ts';
-import { quietLog } from '../../support/databases.ts';
+import { quietLog, type TestDatabase } from '../../support/databases.ts';
 
 /** Channel ids in guild A's sandbox: one the bot may post in, one it may not; one in guild B. */
 export const CHANNELS = {
@@ -130,4 +134,41 @@ export function serviceWithClock(runtime: Runtime, now: () => Date): GamesServic
     log: runtime.log,
     now,
   });
+}
+
+/**
+ * A runtime whose worker and scheduler run (short polls), for tests of what fires later: the API
+ * built, the games fixture seeded, and `recorders` consuming the events the test looks at.
+ */
+export async function runningGames(
+  database: TestDatabase,
+  options: { readonly recorders: readonly Subscription[]; readonly players?: number },
+) {
+  const config = loadConfig(
+    { GUILDHALL_DATA_DIR: database.dataDir ?? '/tmp/guildhall-unused' },
+    { envFile: false },
+  );
+  const runtime = await compose(config, 'test', {
+    db: database.db,
+    log: quietLog,
+    bus: { pollIntervalMs: 50 },
+    scheduler: { pollIntervalMs: 100 },
+    extraModules: [{ name: 'test-recorder', consumers: options.recorders }],
+  });
+  const app = (await buildApi(runtime)) as unknown as FastifyInstance;
+  await app.ready();
+  const f = await seedGames(runtime, options.players ?? 0);
+  const worker = await startWorker(runtime);
+  const scheduler = await runtime.scheduler.start();
+  return {
+    runtime,
+    app,
+    f,
+    async stop() {
+      await scheduler.stop();
+      await worker.stop();
+      await app.close();
+      await runtime.close();
+    },
+  };
 }

@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { buildApi } from '#components/api.ts';
-import type { Running } from '#components/running.ts';
-import { compose, type Runtime } from '#components/runtime.ts';
-import { startWorker } from '#components/worker.ts';
+import type { Runtime } from '#components/runtime.ts';
 import { gamesConsumers } from '#modules/games/consumers/index.ts';
 import {
   GAME_MIN_PLAYERS_WARNING,
@@ -13,14 +10,11 @@ import {
   type SendDmPayload,
 } from '#modules/games/events.ts';
 import type { GamesService } from '#modules/games/service/contract.ts';
-import { createGamesService } from '#modules/games/service/index.ts';
 import { envelopeOf } from '#platform/bus/events.ts';
 import { defineConsumer } from '#platform/bus/subscription.ts';
-import { loadConfig } from '#platform/config/load.ts';
 import { run } from '#platform/db/statement.ts';
-import type { Module } from '#platform/module.ts';
 import { type DatabaseFactory, quietLog, type TestDatabase } from '../../support/databases.ts';
-import { type GamesFixture, jobsOf, player, seedGames } from './api-fixture.ts';
+import { type GamesFixture, jobsOf, player, runningGames, serviceWithClock } from './api-fixture.ts';
 
 type Seen = { dms: SendDmPayload[]; statuses: Array<{ gameId: string; to: string }>; warnings: string[] };
 
@@ -49,21 +43,16 @@ export function gamesSchedulesSuite(factory: DatabaseFactory) {
     let database: TestDatabase;
     let runtime: Runtime;
     let f: GamesFixture;
-    let worker: Running;
-    let scheduler: { stop(): Promise<void> };
+    let running: Awaited<ReturnType<typeof runningGames>>;
     const seen: Seen = { dms: [], statuses: [], warnings: [] };
     /** A service whose clock runs ten minutes late: it may plan a game that (really) started a minute ago. */
     let lateService: GamesService;
 
     before(async () => {
       database = await factory.create();
-      const config = loadConfig(
-        { GUILDHALL_DATA_DIR: database.dataDir ?? '/tmp/guildhall-unused' },
-        { envFile: false },
-      );
-      const recorder: Module = {
-        name: 'test-recorder',
-        consumers: [
+      running = await runningGames(database, {
+        players: 6,
+        recorders: [
           defineConsumer('test.games.record_dm', NOTIFICATION_SEND_DM, async (e) => {
             seen.dms.push(e.payload);
           }),
@@ -74,24 +63,12 @@ export function gamesSchedulesSuite(factory: DatabaseFactory) {
             seen.warnings.push(e.payload.gameId);
           }),
         ],
-      };
-      runtime = await compose(config, 'test', {
-        db: database.db,
-        log: quietLog,
-        bus: { pollIntervalMs: 50 },
-        scheduler: { pollIntervalMs: 100 },
-        extraModules: [recorder],
       });
-      await (await buildApi(runtime)).ready();
-      f = await seedGames(runtime, 6);
-      worker = await startWorker(runtime);
-      scheduler = await runtime.scheduler.start();
+      ({ runtime, f } = running);
       lateService = serviceWithClock(runtime, () => new Date(Date.now() - 10 * 60_000));
     });
     after(async () => {
-      await scheduler?.stop();
-      await worker?.stop();
-      await runtime?.close();
+      await running?.stop();
       await database?.dispose();
     });
 
@@ -316,18 +293,5 @@ export function gamesSchedulesSuite(factory: DatabaseFactory) {
         ],
       );
     });
-  });
-}
-
-function serviceWithClock(runtime: Runtime, now: () => Date): GamesService {
-  return createGamesService({
-    db: runtime.db,
-    bus: runtime.bus,
-    scheduler: runtime.scheduler,
-    access: runtime.core.access,
-    settings: runtime.core.settings,
-    bots: runtime.discord,
-    log: runtime.log,
-    now,
   });
 }

@@ -1,18 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildApi } from '#components/api.ts';
-import type { Running } from '#components/running.ts';
-import { compose, type Runtime } from '#components/runtime.ts';
-import { startWorker } from '#components/worker.ts';
+import type { Runtime } from '#components/runtime.ts';
 import { GAME_CANCELLED, GAME_SERIES_NEXT_DUE, GAME_STATUS_TRANSITION_DUE } from '#modules/games/events.ts';
 import type { GamesService } from '#modules/games/service/contract.ts';
 import { defineConsumer } from '#platform/bus/subscription.ts';
-import { loadConfig } from '#platform/config/load.ts';
 import { run } from '#platform/db/statement.ts';
-import type { Module } from '#platform/module.ts';
-import { type DatabaseFactory, quietLog, type TestDatabase } from '../../support/databases.ts';
-import { deliver, type GamesFixture, jobsOf, problem, seedGames, serviceWithClock } from './api-fixture.ts';
+import type { DatabaseFactory, TestDatabase } from '../../support/databases.ts';
+import {
+  deliver,
+  type GamesFixture,
+  jobsOf,
+  problem,
+  runningGames,
+  serviceWithClock,
+} from './api-fixture.ts';
 
 const DAY = 86_400_000;
 
@@ -52,8 +54,7 @@ export function gamesSeriesSuite(factory: DatabaseFactory) {
     let runtime: Runtime;
     let app: FastifyInstance;
     let f: GamesFixture;
-    let worker: Running;
-    let scheduler: { stop(): Promise<void> };
+    let running: Awaited<ReturnType<typeof runningGames>>;
     const auth: Record<string, string> = {};
     const cancelled: Cancelled[] = [];
     /** A clock ten minutes late: it may plan a game that (really) started a minute ago. */
@@ -61,28 +62,14 @@ export function gamesSeriesSuite(factory: DatabaseFactory) {
 
     before(async () => {
       database = await factory.create();
-      const config = loadConfig(
-        { GUILDHALL_DATA_DIR: database.dataDir ?? '/tmp/guildhall-unused' },
-        { envFile: false },
-      );
-      const recorder: Module = {
-        name: 'test-recorder',
-        consumers: [
+      running = await runningGames(database, {
+        recorders: [
           defineConsumer('test.games.record_cancelled', GAME_CANCELLED, async (e) => {
             cancelled.push({ gameId: e.payload.gameId, scope: e.payload.scope, reason: e.payload.reason });
           }),
         ],
-      };
-      runtime = await compose(config, 'test', {
-        db: database.db,
-        log: quietLog,
-        bus: { pollIntervalMs: 50 },
-        scheduler: { pollIntervalMs: 100 },
-        extraModules: [recorder],
       });
-      app = (await buildApi(runtime)) as unknown as FastifyInstance;
-      await app.ready();
-      f = await seedGames(runtime);
+      ({ runtime, app, f } = running);
       for (const [name, id] of Object.entries({ alice: f.alice, bob: f.bob })) {
         const { token } = await runtime.core.tokens.create({
           userId: id,
@@ -91,15 +78,10 @@ export function gamesSeriesSuite(factory: DatabaseFactory) {
         });
         auth[name] = `Bearer ${token}`;
       }
-      worker = await startWorker(runtime);
-      scheduler = await runtime.scheduler.start();
       lateService = serviceWithClock(runtime, () => new Date(Date.now() - 10 * 60_000));
     });
     after(async () => {
-      await scheduler?.stop();
-      await worker?.stop();
-      await app?.close();
-      await runtime?.close();
+      await running?.stop();
       await database?.dispose();
     });
 
