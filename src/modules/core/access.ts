@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { createHintedMemo } from '#platform/cache/hinted-memo.ts';
+import type { HintedMemo } from '#platform/cache/hinted-memo.ts';
 import { createCoalescer } from '#platform/coalescer.ts';
 import { type Database, rows } from '#platform/db/database.ts';
 import type { Authorizer } from '#platform/discord/interactions/dispatcher.ts';
 import { forbidden, notFound } from '#platform/errors.ts';
 import type { Principal } from '#platform/http/types.ts';
-import type { Logger } from '#platform/log/logger.ts';
 
 /** Discord permission bits that make a member a guild admin. */
 export const PERMISSIONS = { ADMINISTRATOR: 1n << 3n, MANAGE_GUILD: 1n << 5n } as const;
@@ -92,8 +91,11 @@ export type DiscordMembershipSource = (
 
 export type AccessPolicyOptions = {
   readonly fromDiscord?: DiscordMembershipSource;
-  /** Reuse of a member's answer in this process; without it every check asks the database. */
-  readonly memo?: { readonly ttlMs: number; readonly log: Logger };
+  /**
+   * Reuse of a member's answer in this process, grouped by guild on ACCESS_CHANNEL (see
+   * migrations/0003_access_hints.sql); without it every check asks the database.
+   */
+  readonly memo?: HintedMemo<Membership | null>;
 };
 
 const SNOWFLAKE = /^\d{1,20}$/;
@@ -102,15 +104,7 @@ const SNOWFLAKE = /^\d{1,20}$/;
 export const ACCESS_CHANNEL = 'guildhall_access';
 
 export function createAccessPolicy(db: Database, options: AccessPolicyOptions = {}) {
-  // Every API request and interaction asks this first: answered from memory unless the guild's
-  // members, roles or settings changed since (see migrations/0003_access_hints.sql).
-  const memo = createHintedMemo<Membership | null>({
-    db,
-    channel: ACCESS_CHANNEL,
-    ttlMs: options.memo?.ttlMs ?? 0,
-    max: 50_000,
-    log: options.memo?.log ?? quiet,
-  });
+  const memo = options.memo;
 
   // Look-ups of one guild's members arriving while one is running go together in the next.
   const fromDirectory = createCoalescer<string, Membership | null>({
@@ -131,16 +125,17 @@ export function createAccessPolicy(db: Database, options: AccessPolicyOptions = 
     },
   });
 
-  function membership(guildId: string, userId: string): Promise<Membership | undefined> {
-    return memo
-      .get(
-        guildId,
-        `${guildId}:${userId}`,
-        async () => (await load(guildId, userId)) ?? null,
-        // Not a member: not kept, so a member who just joined is never told otherwise.
-        (m) => m !== null,
-      )
-      .then((m) => m ?? undefined);
+  // Every API request and interaction asks this first.
+  async function membership(guildId: string, userId: string): Promise<Membership | undefined> {
+    if (!memo) return load(guildId, userId);
+    const m = await memo.get(
+      guildId,
+      `${guildId}:${userId}`,
+      async () => (await load(guildId, userId)) ?? null,
+      // Not a member: not kept, so a member who just joined is never told otherwise.
+      (found) => found !== null,
+    );
+    return m ?? undefined;
   }
 
   async function load(guildId: string, userId: string): Promise<Membership | undefined> {
@@ -171,8 +166,7 @@ export function createAccessPolicy(db: Database, options: AccessPolicyOptions = 
   return {
     membership,
     /** Forgets what is known of a guild's members now (a change made by this process). */
-    forgetGuild: (guildId: string) => memo.drop(guildId),
-    close: () => memo.close(),
+    forgetGuild: (guildId: string) => memo?.drop(guildId),
     /**
      * The caller's membership of `guildId`, or 404 when they are not a member (which also hides
      * whether the guild exists) or hold a token restricted to another guild.
@@ -209,9 +203,6 @@ export function createAccessPolicy(db: Database, options: AccessPolicyOptions = 
 }
 
 export type AccessPolicy = ReturnType<typeof createAccessPolicy>;
-
-/** The memo only logs when it cannot listen, which it never tries with a TTL of 0. */
-const quiet = { warn() {} } as unknown as Logger;
 
 /**
  * The same policy for the bot: the command framework's requirements (admin, a capability)

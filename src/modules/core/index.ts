@@ -14,6 +14,7 @@ import {
   createAccessPolicy,
   type DiscordMembershipSource,
   discordAuthorizer,
+  type Membership,
 } from './access.ts';
 import { authRoutes, sessionAuthenticator } from './auth.ts';
 import { seedDemo } from './demo.ts';
@@ -87,20 +88,18 @@ export function coreModule(deps: CoreDeps) {
         }
         return null;
       };
-  const memo = { ttlMs: deps.accessCacheTtlMs, log: deps.log };
-  const access = createAccessPolicy(deps.db, { ...(fromDiscord ? { fromDiscord } : {}), memo });
+  // What every request asks first, remembered in this process until core's triggers announce a
+  // change (migrations/0003_access_hints.sql): memberships and settings by guild, credentials by
+  // the hash of their secret.
+  const memo = <V>(channel: string, max: number) =>
+    createHintedMemo<V>({ db: deps.db, channel, max, ttlMs: deps.accessCacheTtlMs, log: deps.log });
+  const accessMemo = memo<Membership | null>(ACCESS_CHANNEL, 50_000);
+  const settingsMemo = memo<GuildSettings>(ACCESS_CHANNEL, 10_000);
+  const tokenMemo = memo<TokenRecord | null>(CREDENTIALS_CHANNEL, 50_000);
+  const sessionMemo = memo<SessionRecord | null>(CREDENTIALS_CHANNEL, 50_000);
+  const access = createAccessPolicy(deps.db, { ...(fromDiscord ? { fromDiscord } : {}), memo: accessMemo });
   const directory = createDirectory(deps.db, access.forgetGuild);
-  const settingsMemo = createHintedMemo<GuildSettings>({
-    db: deps.db,
-    channel: ACCESS_CHANNEL,
-    max: 10_000,
-    ...memo,
-  });
   const settings = createSettingsService(deps.db, deps.moduleNames, access.forgetGuild, settingsMemo);
-  const credentialMemo = <V>() =>
-    createHintedMemo<V | null>({ db: deps.db, channel: CREDENTIALS_CHANNEL, max: 50_000, ...memo });
-  const tokenMemo = credentialMemo<TokenRecord>();
-  const sessionMemo = credentialMemo<SessionRecord>();
   const tokens = createTokenService(deps.db, deps.scopes, tokenMemo);
   const sessions = createSessionService(deps.db, deps.auth.sessions, sessionMemo);
   const oauthConfig = deps.auth.oauth
@@ -161,7 +160,7 @@ export function coreModule(deps: CoreDeps) {
       demoEnabled,
       /** Stops listening for the memos' hints (the runtime's close). */
       async close() {
-        await Promise.all([access.close(), tokenMemo.close(), sessionMemo.close(), settingsMemo.close()]);
+        await Promise.all([accessMemo, settingsMemo, tokenMemo, sessionMemo].map((m) => m.close()));
       },
       /** Seeds the demo guilds (idempotent); a no-op unless the demo sign-in is enabled. */
       async seedDemo() {

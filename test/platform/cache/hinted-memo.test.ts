@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
-import { ACCESS_CHANNEL, createAccessPolicy } from '#modules/core/access.ts';
+import { ACCESS_CHANNEL, createAccessPolicy, type Membership } from '#modules/core/access.ts';
 import { createDirectory } from '#modules/core/directory.ts';
 import { CREDENTIALS_CHANNEL } from '#modules/core/index.ts';
 import { createSessionService, type SessionRecord } from '#modules/core/sessions.ts';
@@ -158,7 +158,14 @@ for (const factory of FACTORIES) {
       });
 
       it('a member’s roles, settings and removal reach a remembered membership', async () => {
-        const access = createAccessPolicy(t.db, { memo: { ttlMs: 60_000, log: quietLog } });
+        const memo = createHintedMemo<Membership | null>({
+          db: t.db,
+          channel: ACCESS_CHANNEL,
+          ttlMs: 60_000,
+          max: 100,
+          log: quietLog,
+        });
+        const access = createAccessPolicy(t.db, { memo });
         const directory = createDirectory(t.db);
         // The same object twice: the second answer came from memory (once the memo listens).
         await eventually(async () => {
@@ -182,7 +189,7 @@ for (const factory of FACTORIES) {
 
         await directory.removeMember(GUILD, MEMBER);
         await eventually(async () => assert.equal(await access.membership(GUILD, MEMBER), undefined));
-        await access.close();
+        await memo.close();
       });
 
       it('remembered guild settings follow a change written elsewhere', async () => {
@@ -288,7 +295,6 @@ for (const factory of FACTORIES) {
           principals.map((p) => p.userId),
           people.slice(0, 20),
         );
-        await access.close();
       });
 
       it('a remembered token that expires is refused as expired', async () => {
