@@ -124,8 +124,9 @@ export async function main(args: string[]) {
       }
     });
     row('baseline: keyset SQL in a guild transaction', sqlFramed, undefined);
-    // What one API list request asks of the database, by hand: the token look-up (system
-    // transaction), the membership (guild transaction) and the list (guild transaction).
+    // What one API list request asked of the database before the access memo, by hand: the token
+    // look-up (system transaction), the membership (guild transaction) and the list (guild
+    // transaction).
     const tokenHash = createHash('sha256')
       .update(seeded.tokens[0] as string)
       .digest();
@@ -151,7 +152,7 @@ export async function main(args: string[]) {
         c.release();
       }
     });
-    row('baseline: an API list request’s 3 transactions', dbWork, undefined);
+    row('baseline: token + membership + list transactions (no memo)', dbWork, undefined);
 
     const cases: [string, (i: number) => string][] = [
       ['API list, first page', () => `${list}?limit=25`],
@@ -306,7 +307,7 @@ export async function main(args: string[]) {
 
 const TRIGGER_RUNS = 21;
 
-/** core's membership look-up (src/modules/core/access.ts), as text. $1 = guild, $2 = user. */
+/** core's membership look-up for one user (src/modules/core/access.ts), as text. $1 = guild, $2 = user. */
 const MEMBERSHIP_SQL = `
   select g.owner_id, m.role_ids,
          coalesce((select bit_or(r.permissions) from core.guild_roles r
