@@ -254,7 +254,7 @@ export function createGamesService(deps: GamesServiceDeps): GamesService & {
 } {
   const { db, bus, scheduler, access } = deps;
   const now = deps.now ?? (() => new Date());
-  const joiner = createJoiner({ db, bus, scheduler, log: deps.log });
+  const joiner = createJoiner({ db, bus, scheduler });
 
   async function membershipOf(guildId: string, actor: Actor): Promise<Membership | undefined> {
     if (actor === 'system') return undefined;

@@ -1,7 +1,7 @@
 import type { Bus } from '#platform/bus/bus.ts';
+import { createCoalescer } from '#platform/coalescer.ts';
 import type { Database, Tx } from '#platform/db/database.ts';
 import { run } from '#platform/db/statement.ts';
-import type { Logger } from '#platform/log/logger.ts';
 import type { Scheduler } from '#platform/scheduler/scheduler.ts';
 import { GamesError } from '../errors.ts';
 import { PLAYER_JOINED } from '../events.ts';
@@ -83,20 +83,23 @@ class ConflictRetry extends Error {}
  * Joins, grouped per game: while one transaction for a game is in flight, joins arriving for the
  * same game queue up and go together in the next one, in arrival order. Under a storm that turns
  * N lock waits into a handful of transactions (the game row's lock would otherwise serialise N
- * short transactions, each paying its round trips while every other one waits).
+ * short transactions, each paying its round trips while every other one waits). The grouping is
+ * platform/coalescer.ts, keyed by game.
  */
 export function createJoiner(deps: {
   readonly db: Database;
   readonly bus: Bus;
   readonly scheduler: Scheduler;
-  readonly log: Logger;
   readonly maxBatch?: number;
 }) {
-  const maxBatch = deps.maxBatch ?? 256;
-  const queues = new Map<
-    string,
-    { guildId: string; gameId: string; items: Array<JoinRequest & { done: (o: Outcome) => void }> }
-  >();
+  // One queue per game: joins arriving while the game's batch runs go together in the next.
+  const batches = createCoalescer<JoinRequest & { guildId: string; gameId: string }, Outcome>({
+    maxBatch: deps.maxBatch ?? 256,
+    run: (_queue, items) => {
+      const first = items[0];
+      return first ? runBatch(first.guildId, first.gameId, [...items]) : Promise.resolve([]);
+    },
+  });
 
   async function runBatch(guildId: string, gameId: string, items: JoinRequest[]): Promise<Outcome[]> {
     for (let attempt = 1; ; attempt++) {
@@ -213,32 +216,13 @@ export function createJoiner(deps: {
     );
   }
 
-  async function drain(key: string): Promise<void> {
-    const queue = queues.get(key);
-    if (!queue) return;
-    while (queue.items.length > 0) {
-      const batch = queue.items.splice(0, maxBatch);
-      const outcomes = await runBatch(queue.guildId, queue.gameId, batch);
-      for (const [i, item] of batch.entries())
-        item.done(outcomes[i] ?? { ok: false, error: new Error('join lost') });
-    }
-    queues.delete(key);
-  }
-
   return {
     join(guildId: string, gameId: string, request: JoinRequest): Promise<ParticipationResult> {
       if (!isUuid(gameId))
         return Promise.reject(new GamesError('GAME_NOT_FOUND', 'That game was not found.'));
-      const key = `${guildId}:${gameId}`;
-      return new Promise<ParticipationResult>((resolve, reject) => {
-        const done = (o: Outcome) => (o.ok ? resolve(o.result) : reject(o.error));
-        const queue = queues.get(key);
-        if (queue) {
-          queue.items.push({ ...request, done });
-          return;
-        }
-        queues.set(key, { guildId, gameId, items: [{ ...request, done }] });
-        drain(key).catch((error) => deps.log.error({ err: error, gameId }, 'join queue failed'));
+      return batches.submit(`${guildId}:${gameId}`, { ...request, guildId, gameId }).then((o) => {
+        if (o.ok) return o.result;
+        throw o.error;
       });
     },
   };
